@@ -1,0 +1,83 @@
+package dev.hourglass.domain.engine;
+
+import dev.hourglass.domain.policy.RunResult;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One thread that stores finished runs in groups: whatever finished while the previous group was
+ * being committed goes into the next transaction. A store failure is retried; the runs stay claimed
+ * until their outcome is durable.
+ */
+final class GroupCommitter {
+
+    private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
+    private static final int MAX_GROUP = 1000;
+    private static final long MAX_RETRY_PAUSE_MS = 5_000;
+
+    private final OutcomeRecorder recorder;
+    private final LinkedBlockingQueue<RunResult> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    GroupCommitter(OutcomeRecorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.thread = new Thread(this::loop, "hourglass-committer");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void submit(RunResult result) {
+        queue.add(result);
+    }
+
+    /** Commits what is queued, then stops; gives up after {@code timeout}, leaving the rest claimed. */
+    void stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        thread.join(Math.max(1, timeout.toMillis()));
+        if (thread.isAlive()) {
+            LOG.log(Level.WARNING, "{0} run outcome(s) not stored before shutdown; they re-fire after restart",
+                    queue.size());
+            thread.interrupt();
+            thread.join();
+        }
+    }
+
+    private void loop() {
+        List<RunResult> group = new ArrayList<>();
+        long pauseMs = 10;
+        while (!(stopping && queue.isEmpty() && group.isEmpty())) {
+            try {
+                if (group.isEmpty()) {
+                    RunResult first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    group.add(first);
+                    queue.drainTo(group, MAX_GROUP - 1);
+                }
+                recorder.record(group);
+                group.clear();
+                pauseMs = 10;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "storing " + group.size() + " run outcome(s) failed; retrying in " + pauseMs + " ms", e);
+                try {
+                    Thread.sleep(pauseMs);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pauseMs = Math.min(pauseMs * 2, MAX_RETRY_PAUSE_MS);
+            }
+        }
+    }
+}

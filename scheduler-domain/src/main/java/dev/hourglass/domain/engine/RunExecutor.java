@@ -1,0 +1,52 @@
+package dev.hourglass.domain.engine;
+
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.Instants;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.policy.RunResult;
+import dev.hourglass.domain.port.out.RunOutcome;
+import dev.hourglass.domain.port.out.TaskRequest;
+import dev.hourglass.domain.port.out.TaskRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Runs one claimed job's task and reports what happened; a throwing runner is a failed run, never a lost one. */
+public final class RunExecutor {
+
+    private final TaskRunner runner;
+    private final Clock clock;
+
+    public RunExecutor(TaskRunner runner, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs {@code claimedJob}, which must hold the claim of this run. */
+    public RunResult execute(Job claimedJob) {
+        Claim claim = Objects.requireNonNull(claimedJob.claim(), "the job holds no claim");
+        Instant startedAt = Instants.now(clock);
+        TaskRequest request = new TaskRequest(claim.runId(), claimedJob.id(), claimedJob.name(), claimedJob.task(),
+                claim.plannedAt(), startedAt, claimedJob.consecutiveErrors() + 1);
+        RunOutcome outcome;
+        try {
+            outcome = runner.run(request);
+            if (outcome == null) {
+                outcome = RunOutcome.failed("the task runner returned no outcome");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = RunOutcome.failed("interrupted");
+        } catch (Exception | LinkageError | AssertionError e) {
+            outcome = RunOutcome.failed(describe(e));
+        }
+        long durationMs = Math.max(0, Duration.between(startedAt, Instants.now(clock)).toMillis());
+        return new RunResult(claimedJob, claim, startedAt, durationMs, outcome);
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hourglass.domain.error;
+
+import java.util.Locale;
+
+/** Every way the domain can refuse a request. Adapters map these codes, never message text. */
+public enum ErrorCode {
+    NOT_FOUND,
+    INVALID_REQUEST,
+    DUPLICATE_NAME,
+    TASK_TOO_LARGE,
+    JOB_LIMIT_REACHED,
+    FORCE_REQUIRED,
+    COMPLETED_IS_FINAL,
+    NOT_ACTIVE,
+    ALREADY_RUNNING,
+    /** The job kept changing under a request that retried; the client may simply try again. */
+    CONCURRENT_UPDATE,
+    /** A stored job could not be read back (for example a hand-edited row). */
+    UNREADABLE_JOB;
+
+    /** The snake_case code used on the wire. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hourglass.domain.model;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Counts over all jobs. {@code recentFailures} counts active jobs that failed at least once since
+ * their last success; {@code nextFireAt} is the earliest next run, or null.
+ */
+public record JobSummary(
+        int total, int active, int paused, int completed, int failed, Instant nextFireAt, int recentFailures) {
+
+    public static JobSummary of(Collection<Job> jobs) {
+        int active = 0;
+        int paused = 0;
+        int completed = 0;
+        int failed = 0;
+        int recentFailures = 0;
+        for (Job job : jobs) {
+            switch (job.status()) {
+                case ACTIVE -> {
+                    active++;
+                    if (job.consecutiveErrors() > 0) {
+                        recentFailures++;
+                    }
+                }
+                case PAUSED -> paused++;
+                case COMPLETED -> completed++;
+                case FAILED -> failed++;
+            }
+        }
+        Instant nextFireAt = jobs.stream()
+                .map(Job::nextRunAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        return new JobSummary(jobs.size(), active, paused, completed, failed, nextFireAt, recentFailures);
+    }
+}

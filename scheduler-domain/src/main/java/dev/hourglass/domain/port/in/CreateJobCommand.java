@@ -1,0 +1,60 @@
+package dev.hourglass.domain.port.in;
+
+import dev.hourglass.domain.error.InvalidInputException;
+import dev.hourglass.domain.model.Actor;
+import dev.hourglass.domain.model.Utf8;
+import dev.hourglass.domain.schedule.ScheduleSpec;
+import java.util.Objects;
+
+/**
+ * A request to create a job, valid by construction: the limits of the contract are checked here,
+ * each refusal naming its field. {@code description} may be null; the schedule is judged when the
+ * job is created, against the clock and the default zone.
+ */
+public record CreateJobCommand(
+        String name,
+        String description,
+        boolean enabled,
+        ScheduleSpec schedule,
+        String task,
+        boolean deleteAfterRun,
+        String createdBy) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_DESCRIPTION_LENGTH = 1000;
+    public static final int MAX_TASK_BYTES = 32 * 1024;
+
+    public CreateJobCommand {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "name is required and must not be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name",
+                    "name must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length());
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidInputException("description",
+                    "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + description.length());
+        }
+        if (schedule == null) {
+            throw new InvalidInputException("schedule", "schedule is required");
+        }
+        if (task == null || task.isEmpty()) {
+            throw new InvalidInputException("task", "task is required and must not be empty");
+        }
+        int taskBytes = Utf8.byteLength(task);
+        if (taskBytes > MAX_TASK_BYTES) {
+            throw InvalidInputException.taskTooLarge(taskBytes, MAX_TASK_BYTES);
+        }
+        createdBy = Objects.requireNonNullElse(createdBy, Actor.USER);
+        if (createdBy.isBlank() || createdBy.length() > Actor.MAX_LENGTH) {
+            throw new InvalidInputException("createdBy",
+                    "createdBy must be 1 to " + Actor.MAX_LENGTH + " characters");
+        }
+    }
+
+    /** An enabled job, kept after it runs, created by {@code user}. */
+    public static CreateJobCommand of(String name, ScheduleSpec schedule, String task) {
+        return new CreateJobCommand(name, null, true, schedule, task, false, Actor.USER);
+    }
+}

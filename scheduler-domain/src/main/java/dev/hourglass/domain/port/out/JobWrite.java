@@ -1,0 +1,61 @@
+package dev.hourglass.domain.port.out;
+
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.RunRecord;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One version-checked change to a stored job, with the audit entries and run record that belong
+ * to it. A store applies a write whole or not at all, and only while the stored version is still
+ * {@code expectedVersion}.
+ */
+public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
+
+    JobId jobId();
+
+    long expectedVersion();
+
+    List<AuditEntry> audit();
+
+    /** Replaces the job's row with {@code job}, whose version is {@code expectedVersion + 1}. */
+    record Save(Job job, long expectedVersion, List<AuditEntry> audit, RunRecord run) implements JobWrite {
+
+        public Save {
+            Objects.requireNonNull(job, "job");
+            audit = List.copyOf(audit);
+            if (job.version() != expectedVersion + 1) {
+                throw new IllegalArgumentException("a saved job's version must follow the expected version");
+            }
+        }
+
+        @Override
+        public JobId jobId() {
+            return job.id();
+        }
+    }
+
+    /** Deletes the job and its run history; the audit log keeps its entries. */
+    record Remove(JobId jobId, long expectedVersion, List<AuditEntry> audit) implements JobWrite {
+
+        public Remove {
+            Objects.requireNonNull(jobId, "jobId");
+            audit = List.copyOf(audit);
+        }
+    }
+
+    /** Saves {@code after} in place of {@code before}, which must still be what is stored. */
+    static Save save(Job before, Job after, List<AuditEntry> audit, RunRecord run) {
+        return new Save(after.withVersion(before.version() + 1), before.version(), audit, run);
+    }
+
+    static Save save(Job before, Job after, List<AuditEntry> audit) {
+        return save(before, after, audit, null);
+    }
+
+    static Remove remove(Job stored, List<AuditEntry> audit) {
+        return new Remove(stored.id(), stored.version(), audit);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.hourglass.domain.schedule;
+
+import com.cronutils.descriptor.CronDescriptor;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import dev.hourglass.domain.error.UnusableScheduleException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Fires on a standard 5-field cron expression (minute hour day-of-month month day-of-week) in a
+ * time zone. Wall-clock times follow the zone's rules: a fire inside a DST gap moves to the first
+ * instant after the gap, and a fire inside an overlap happens once.
+ */
+public final class Cron implements Schedule {
+
+    public static final String KIND = "cron";
+
+    private static final CronParser PARSER =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+");
+
+    private final String expression;
+    private final ZoneId zone;
+    private final com.cronutils.model.Cron parsed;
+    private final ExecutionTime executionTime;
+
+    private Cron(String expression, ZoneId zone, com.cronutils.model.Cron parsed) {
+        this.expression = expression;
+        this.zone = zone;
+        this.parsed = parsed;
+        this.executionTime = ExecutionTime.forCron(parsed);
+    }
+
+    /** Parses a 5-field expression; refuses 6 or 7 fields and {@code @} nicknames. */
+    public static Cron of(String expression, ZoneId zone) {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(zone, "zone");
+        String trimmed = expression.trim();
+        if (trimmed.startsWith("@")) {
+            throw invalid(expression, "nicknames such as '@daily' are not supported; write the 5 fields");
+        }
+        int fields = trimmed.isEmpty() ? 0 : FIELD_SEPARATOR.split(trimmed).length;
+        if (fields != 5) {
+            throw invalid(expression,
+                    "expected 5 fields (minute hour day-of-month month day-of-week), found " + fields);
+        }
+        try {
+            com.cronutils.model.Cron parsed = PARSER.parse(trimmed);
+            parsed.validate();
+            return new Cron(trimmed, zone, parsed);
+        } catch (IllegalArgumentException e) {
+            throw invalid(expression, e.getMessage());
+        }
+    }
+
+    private static UnusableScheduleException invalid(String expression, String reason) {
+        return new UnusableScheduleException("schedule.expr", "invalid cron expression '" + expression + "': " + reason);
+    }
+
+    public String expression() {
+        return expression;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Optional<Instant> activationFire(Instant now) {
+        return fireAfter(now);
+    }
+
+    @Override
+    public Optional<Instant> nextFire(Instant plannedAt, Instant now) {
+        return fireAfter(plannedAt == null || now.isAfter(plannedAt) ? now : plannedAt);
+    }
+
+    /** A failing cron job retries after its backoff, or at its next regular fire if that is sooner. */
+    @Override
+    public Instant retryAt(Instant backoffUntil, Instant now) {
+        return fireAfter(now).filter(next -> next.isBefore(backoffUntil)).orElse(backoffUntil);
+    }
+
+    @Override
+    public void requireFutureFire(Instant now) {
+        if (fireAfter(now).isEmpty()) {
+            throw new UnusableScheduleException("schedule.expr",
+                    "cron expression '" + expression + "' never fires (no such date)");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return CronDescriptor.instance(Locale.ENGLISH).describe(parsed) + " (" + zone.getId() + ")";
+    }
+
+    /** The first fire strictly after {@code instant}. */
+    public Optional<Instant> fireAfter(Instant instant) {
+        return executionTime.nextExecution(instant.atZone(zone)).map(ZonedDateTime::toInstant);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cron that && expression.equals(that.expression) && zone.equals(that.zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(expression, zone);
+    }
+
+    @Override
+    public String toString() {
+        return "Cron[expr=" + expression + ", tz=" + zone.getId() + "]";
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hourglass.domain.service;
+
+import dev.hourglass.domain.error.ConcurrentUpdateException;
+import dev.hourglass.domain.error.JobNotFoundException;
+import dev.hourglass.domain.model.AuditAction;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Instants;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.policy.Lifecycle;
+import dev.hourglass.domain.policy.Operation;
+import dev.hourglass.domain.policy.Verdict;
+import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.in.CreateJobUseCase;
+import dev.hourglass.domain.port.in.DeleteJobCommand;
+import dev.hourglass.domain.port.in.DeleteJobUseCase;
+import dev.hourglass.domain.port.in.PauseJobCommand;
+import dev.hourglass.domain.port.in.PauseJobUseCase;
+import dev.hourglass.domain.port.in.ResumeJobCommand;
+import dev.hourglass.domain.port.in.ResumeJobUseCase;
+import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.schedule.Schedule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The operator's changes to jobs. Each reads the job, asks {@link Lifecycle} what the operation
+ * means for its status, and stores the result with its audit entry in one version-checked write,
+ * reading again if another writer got there first.
+ */
+public final class JobCommandService implements CreateJobUseCase, PauseJobUseCase, ResumeJobUseCase, DeleteJobUseCase {
+
+    /** Writers racing for one job settle within a few tries; more means something keeps rewriting it. */
+    static final int MAX_ATTEMPTS = 20;
+
+    private final JobStore store;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final ZoneId defaultZone;
+    private final int maxJobs;
+    private final Runnable onScheduleChange;
+
+    public JobCommandService(JobStore store, Clock clock, Supplier<String> ids, ZoneId defaultZone, int maxJobs,
+            Runnable onScheduleChange) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+        this.maxJobs = maxJobs;
+        this.onScheduleChange = Objects.requireNonNull(onScheduleChange, "onScheduleChange");
+    }
+
+    @Override
+    public Job create(CreateJobCommand command) {
+        Instant now = Instants.now(clock);
+        Schedule schedule = command.schedule().resolve(defaultZone);
+        schedule.requireFutureFire(now);
+        Instant next = command.enabled() ? schedule.activationFire(now).orElse(null) : null;
+        Job job = new Job(new JobId(ids.get()), command.name(), command.description(), command.enabled(), schedule,
+                command.task(), JobStatus.ACTIVE, null, next, 0, 0, command.deleteAfterRun(), now, now,
+                command.createdBy(), 1, null);
+        store.insert(job, AuditEntry.of(ids.get(), job, AuditAction.CREATE, null, JobStatus.ACTIVE,
+                command.createdBy(), null, now), maxJobs);
+        onScheduleChange.run();
+        return job;
+    }
+
+    @Override
+    public Job pause(PauseJobCommand command) {
+        return transition(command.jobId(), Operation.PAUSE, command.actor(), command.reason());
+    }
+
+    @Override
+    public Job resume(ResumeJobCommand command) {
+        Operation operation = command.force() ? Operation.FORCE_RESUME : Operation.RESUME;
+        return transition(command.jobId(), operation, command.actor(), command.reason());
+    }
+
+    @Override
+    public void delete(DeleteJobCommand command) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Job current = find(command.jobId());
+            AuditEntry entry = AuditEntry.of(ids.get(), current, AuditAction.DELETE, current.status(), null,
+                    command.actor(), null, Instants.now(clock));
+            if (store.apply(JobWrite.remove(current, List.of(entry)))) {
+                onScheduleChange.run();
+                return;
+            }
+        }
+        throw new ConcurrentUpdateException(command.jobId());
+    }
+
+    private Job transition(JobId id, Operation operation, String actor, String reason) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Job current = find(id);
+            Verdict verdict = Lifecycle.decide(current.status(), operation);
+            if (verdict instanceof Verdict.Refuse refusal) {
+                throw Rejections.of(refusal.code(), current, operation);
+            }
+            if (!(verdict instanceof Verdict.Enter enter)) {
+                return current;
+            }
+            Instant now = Instants.now(clock);
+            Job next = enter.status() == JobStatus.ACTIVE ? current.activated(now) : current.paused(now);
+            AuditEntry entry = AuditEntry.of(ids.get(), current, auditAction(current, enter.status()),
+                    current.status(), next.status(), actor, detail(current, enter.status(), reason), now);
+            JobWrite.Save write = JobWrite.save(current, next, List.of(entry));
+            if (store.apply(write)) {
+                onScheduleChange.run();
+                return write.job();
+            }
+        }
+        throw new ConcurrentUpdateException(id);
+    }
+
+    private Job find(JobId id) {
+        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    private static AuditAction auditAction(Job current, JobStatus target) {
+        if (target == JobStatus.PAUSED) {
+            return AuditAction.PAUSE;
+        }
+        return current.status() == JobStatus.FAILED ? AuditAction.FORCE_RESUME : AuditAction.RESUME;
+    }
+
+    /** A force resume names what it overrode, so the audit shows the operator's decision in full. */
+    private static String detail(Job current, JobStatus target, String reason) {
+        if (target != JobStatus.ACTIVE || current.status() != JobStatus.FAILED) {
+            return reason;
+        }
+        String lastError = current.lastRun() == null ? null : current.lastRun().error();
+        String overridden = "cleared " + current.consecutiveErrors() + " consecutive errors; last error: "
+                + (lastError == null ? "none" : lastError);
+        return reason == null ? overridden : "reason: " + reason + "; " + overridden;
+    }
+}

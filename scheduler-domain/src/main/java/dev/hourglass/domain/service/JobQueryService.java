@@ -1,0 +1,90 @@
+package dev.hourglass.domain.service;
+
+import dev.hourglass.domain.error.JobNotFoundException;
+import dev.hourglass.domain.error.UnusableScheduleException;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Instants;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.in.GetJobUseCase;
+import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.JobListing;
+import dev.hourglass.domain.port.in.ListJobsUseCase;
+import dev.hourglass.domain.port.in.PreviewScheduleUseCase;
+import dev.hourglass.domain.port.in.ReadAuditUseCase;
+import dev.hourglass.domain.port.in.ReadRunsUseCase;
+import dev.hourglass.domain.port.in.SchedulePreview;
+import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
+import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.RunHistory;
+import dev.hourglass.domain.schedule.Schedule;
+import dev.hourglass.domain.schedule.ScheduleSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Everything an operator can read: jobs, the summary, audit trails, run history, schedule previews. */
+public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, SummarizeJobsUseCase, ReadAuditUseCase,
+        ReadRunsUseCase, PreviewScheduleUseCase {
+
+    private final JobStore store;
+    private final AuditLog auditLog;
+    private final RunHistory runHistory;
+    private final Clock clock;
+    private final ZoneId defaultZone;
+
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Clock clock, ZoneId defaultZone) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+        this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+    }
+
+    @Override
+    public Job get(JobId id) {
+        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    @Override
+    public JobListing list(Optional<JobStatus> status) {
+        List<Job> all = store.list(Optional.empty());
+        List<Job> shown = status.map(s -> all.stream().filter(job -> job.status() == s).toList()).orElse(all);
+        return new JobListing(JobSummary.of(all), shown);
+    }
+
+    @Override
+    public JobSummary summarize() {
+        return JobSummary.of(store.list(Optional.empty()));
+    }
+
+    @Override
+    public List<AuditEntry> audit(HistoryQuery query) {
+        return auditLog.entriesFor(query.jobId(), query.limit());
+    }
+
+    @Override
+    public List<RunRecord> runs(HistoryQuery query) {
+        get(query.jobId());
+        return runHistory.runsOf(query.jobId(), query.limit());
+    }
+
+    @Override
+    public SchedulePreview preview(ScheduleSpec spec) {
+        try {
+            Instant now = Instants.now(clock);
+            Schedule schedule = spec.resolve(defaultZone);
+            schedule.requireFutureFire(now);
+            return SchedulePreview.usable(schedule.activationFire(now).orElse(null), schedule.describe());
+        } catch (UnusableScheduleException e) {
+            return SchedulePreview.unusable(e.getMessage());
+        }
+    }
+}
