@@ -7,6 +7,10 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.hourglass.domain.error.UnusableScheduleException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
@@ -26,6 +30,8 @@ public final class Cron implements Schedule {
     private static final CronParser PARSER =
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+");
+    /** Wall times passed over because they fall before the instant asked about (DST overlaps). */
+    private static final int MAX_WALL_TIME_STEPS = 64;
 
     private final String expression;
     private final ZoneId zone;
@@ -107,9 +113,35 @@ public final class Cron implements Schedule {
         return CronDescriptor.instance(Locale.ENGLISH).describe(parsed) + " (" + zone.getId() + ")";
     }
 
-    /** The first fire strictly after {@code instant}. */
+    /**
+     * The first fire strictly after {@code instant}. Matching is done on wall-clock times, then each
+     * wall time is placed in the zone: one inside a DST gap fires at the end of the gap, one inside
+     * an overlap fires at its first occurrence only.
+     */
     public Optional<Instant> fireAfter(Instant instant) {
-        return executionTime.nextExecution(instant.atZone(zone)).map(ZonedDateTime::toInstant);
+        LocalDateTime wallTime = LocalDateTime.ofInstant(instant, zone);
+        for (int step = 0; step < MAX_WALL_TIME_STEPS; step++) {
+            Optional<LocalDateTime> next = executionTime.nextExecution(wallTime.atZone(ZoneOffset.UTC))
+                    .map(ZonedDateTime::toLocalDateTime);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Instant fire = place(next.get());
+            if (fire.isAfter(instant)) {
+                return Optional.of(fire);
+            }
+            wallTime = next.get();
+        }
+        return Optional.empty();
+    }
+
+    private Instant place(LocalDateTime wallTime) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(wallTime);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(wallTime).getInstant();
+        }
+        return wallTime.toInstant(offsets.get(0));
     }
 
     @Override
