@@ -63,6 +63,11 @@ public final class Hourglass implements AutoCloseable {
         engine.start();
     }
 
+    /** Recovers from the previous stop without starting threads; see {@link Engine#recover()}. */
+    public void recover() {
+        engine.recover();
+    }
+
     /** Fires everything due by the clock's instant, in the calling thread; returns how many runs fired. */
     public int runDueJobs() {
         return engine.runDueJobs();

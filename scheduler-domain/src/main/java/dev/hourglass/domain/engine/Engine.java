@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final EngineSettings settings;
     private final Wakeup wakeup;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Job> refires = new ArrayList<>();
 
     private final Object lifecycle = new Object();
     private Thread dispatcher;
@@ -52,7 +53,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean abandoned;
     private volatile boolean waitingForRoom;
-    private Instant nextSweepAt;
+    private Instant nextSweepAt = Instant.MIN;
 
     public Engine(JobStore store, RunExecutor executor, OutcomeRecorder recorder, OutcomePolicy policy, Clock clock,
             Supplier<String> ids, EngineSettings settings, Wakeup wakeup) {
@@ -67,9 +68,26 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Recovers from the last stop (interrupted runs fire again, missed fires are re-planned 5 s
-     * apart, old terminal jobs are swept), then starts firing.
+     * Puts right what the last stop left: runs that were claimed but never recorded are marked
+     * interrupted and will fire again with the same run id, fires missed while down are re-planned
+     * 5 s apart, old terminal jobs are swept. Part of {@link #start()}; call it directly only when
+     * driving the engine by hand with {@link #runDueJobs()}, which then fires the interrupted runs.
      */
+    public void recover() {
+        Instant now = Instants.now(clock);
+        List<Job> interrupted = recovery.interruptedRuns(now);
+        int replanned = recovery.replanMissed(now);
+        sweep(now);
+        if (!interrupted.isEmpty() || replanned > 0) {
+            LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
+                    interrupted.size(), replanned);
+        }
+        synchronized (refires) {
+            refires.addAll(interrupted);
+        }
+    }
+
+    /** Recovers from the last stop (see {@link #recover()}), then fires due jobs on background threads. */
     public void start() {
         synchronized (lifecycle) {
             if (dispatcher != null) {
@@ -79,15 +97,8 @@ public final class Engine implements AutoCloseable {
                     new LinkedBlockingQueue<>(), namedThreads("hourglass-worker-"));
             committer = new GroupCommitter(recorder);
             committer.start();
-            Instant now = Instants.now(clock);
-            List<Job> interrupted = recovery.interruptedRuns(now);
-            int replanned = recovery.replanMissed(now);
-            sweep(now);
-            if (!interrupted.isEmpty() || replanned > 0) {
-                LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
-                        interrupted.size(), replanned);
-            }
-            interrupted.forEach(this::dispatch);
+            recover();
+            takeRefires().forEach(this::dispatch);
             dispatcher = namedThreads("hourglass-dispatcher").newThread(this::dispatchLoop);
             dispatcher.start();
         }
@@ -106,8 +117,10 @@ public final class Engine implements AutoCloseable {
      */
     public int runDueJobs() {
         int fired = 0;
+        List<Job> pending = takeRefires();
         while (true) {
-            List<Job> claimed = claimDue(Instants.now(clock), settings.claimBatch());
+            List<Job> claimed = pending.isEmpty() ? claimDue(Instants.now(clock), settings.claimBatch()) : pending;
+            pending = List.of();
             if (claimed.isEmpty()) {
                 return fired;
             }
@@ -181,6 +194,14 @@ public final class Engine implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    private List<Job> takeRefires() {
+        synchronized (refires) {
+            List<Job> taken = List.copyOf(refires);
+            refires.clear();
+            return taken;
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.hourglass.domain.error;
 
-import dev.hourglass.domain.model.JobId;
-
 public final class ConcurrentUpdateException extends HourglassException {
 
-    public ConcurrentUpdateException(JobId id) {
-        super(ErrorCode.CONCURRENT_UPDATE, "job '" + id.value() + "' kept changing while this request ran; try again");
+    public ConcurrentUpdateException(String jobId) {
+        super(ErrorCode.CONCURRENT_UPDATE, "job '" + jobId + "' kept changing while this request ran; try again");
     }
 }

@@ -1,10 +1,8 @@
 package dev.hourglass.domain.error;
 
-import dev.hourglass.domain.model.JobId;
-
 public final class UnreadableJobException extends HourglassException {
 
-    public UnreadableJobException(JobId id, String reason) {
-        super(ErrorCode.UNREADABLE_JOB, "job '" + id.value() + "' is stored but cannot be read: " + reason);
+    public UnreadableJobException(String jobId, String reason) {
+        super(ErrorCode.UNREADABLE_JOB, "job '" + jobId + "' is stored but cannot be read: " + reason);
     }
 }

@@ -93,7 +93,7 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
                 return;
             }
         }
-        throw new ConcurrentUpdateException(command.jobId());
+        throw new ConcurrentUpdateException(command.jobId().value());
     }
 
     private Job transition(JobId id, Operation operation, String actor, String reason) {
@@ -116,11 +116,11 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
                 return write.job();
             }
         }
-        throw new ConcurrentUpdateException(id);
+        throw new ConcurrentUpdateException(id.value());
     }
 
     private Job find(JobId id) {
-        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        return store.find(id).orElseThrow(() -> new JobNotFoundException(id.value()));
     }
 
     private static AuditAction auditAction(Job current, JobStatus target) {

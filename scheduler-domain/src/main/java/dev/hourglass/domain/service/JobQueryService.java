@@ -50,7 +50,7 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
 
     @Override
     public Job get(JobId id) {
-        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        return store.find(id).orElseThrow(() -> new JobNotFoundException(id.value()));
     }
 
     @Override

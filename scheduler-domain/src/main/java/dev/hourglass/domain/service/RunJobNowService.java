@@ -60,7 +60,7 @@ public final class RunJobNowService implements RunJobNowUseCase {
 
     private Job claim(RunJobNowCommand command) {
         for (int attempt = 0; attempt < JobCommandService.MAX_ATTEMPTS; attempt++) {
-            Job current = store.find(command.jobId()).orElseThrow(() -> new JobNotFoundException(command.jobId()));
+            Job current = store.find(command.jobId()).orElseThrow(() -> new JobNotFoundException(command.jobId().value()));
             Verdict verdict = Lifecycle.decide(current.status(), Operation.RUN_NOW);
             if (verdict instanceof Verdict.Refuse refusal) {
                 throw Rejections.of(refusal.code(), current, Operation.RUN_NOW);
@@ -77,6 +77,6 @@ public final class RunJobNowService implements RunJobNowUseCase {
                 return write.job();
             }
         }
-        throw new ConcurrentUpdateException(command.jobId());
+        throw new ConcurrentUpdateException(command.jobId().value());
     }
 }
