@@ -1,0 +1,136 @@
+package dev.hourglass.app;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP receiver on a loopback port for webhook tests: it records every request and answers
+ * as the test says (a status, headers and body, a huge body, or no answer until released).
+ */
+public final class StubWebhook implements AutoCloseable {
+
+    /** One request as received. */
+    public record Received(String method, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** How to answer. */
+    public record Answer(int status, Map<String, String> headers, String body, long bodyRepeat, boolean hangs) {
+
+        public static Answer ok(String body) {
+            return new Answer(200, Map.of(), body, 1, false);
+        }
+
+        public static Answer status(int status, String body) {
+            return new Answer(status, Map.of(), body, 1, false);
+        }
+
+        public static Answer status(int status, String body, Map<String, String> headers) {
+            return new Answer(status, headers, body, 1, false);
+        }
+
+        /** {@code body} repeated {@code times} times: a large answer without holding it in memory. */
+        public static Answer huge(String body, long times) {
+            return new Answer(200, Map.of(), body, times, false);
+        }
+
+        public static Answer hanging() {
+            return new Answer(200, Map.of(), "", 1, true);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile Answer answer = Answer.ok("ok");
+
+    public StubWebhook() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-webhook");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    public StubWebhook answer(Answer next) {
+        this.answer = next;
+        return this;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The next request to arrive, waiting up to {@code seconds}; null if none came. */
+    public Received awaitRequest(long seconds) throws InterruptedException {
+        return arrivals.poll(seconds, TimeUnit.SECONDS);
+    }
+
+    /** Lets every hanging request go (they then get no answer but a closed connection). */
+    public void releaseHanging() {
+        release.countDown();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Answer current = answer;
+        Received request = new Received(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        received.add(request);
+        arrivals.add(request);
+        try (exchange) {
+            if (current.hangs()) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            current.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] chunk = current.body().getBytes(StandardCharsets.UTF_8);
+            long length = chunk.length * current.bodyRepeat();
+            exchange.sendResponseHeaders(current.status(), length == 0 ? -1 : length);
+            OutputStream out = exchange.getResponseBody();
+            for (long i = 0; i < current.bodyRepeat() && length > 0; i++) {
+                out.write(chunk);
+            }
+        } catch (IOException clientWentAway) {
+            // The runner stops reading after 4 KiB; the rest has nowhere to go.
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}
