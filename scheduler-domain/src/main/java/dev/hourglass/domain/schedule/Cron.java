@@ -64,6 +64,9 @@ public final class Cron implements Schedule {
             return new Cron(trimmed, zone, parsed);
         } catch (IllegalArgumentException e) {
             throw invalid(expression, e.getMessage());
+        } catch (IndexOutOfBoundsException e) {
+            // cron-utils 9.2.1 fails this way on a range with a dangling step, such as "1-/" or "1-5/".
+            throw invalid(expression, "Failed to parse cron expression. Malformed range or step");
         }
     }
 
