@@ -102,6 +102,14 @@ class CronTest {
                     Instant.parse("2026-03-29T02:00:00Z"));
         }
 
+        @Test
+        void a_job_every_minute_keeps_firing_through_a_two_hour_overlap() {
+            // Antarctica/Troll falls back from +02 to +00 on 2026-10-25 at 01:00 UTC: 01:00-03:00 repeat.
+            Cron cron = Cron.of("* * * * *", ZoneId.of("Antarctica/Troll"));
+
+            assertThat(cron.fireAfter(Instant.parse("2026-10-25T01:10:00Z")))
+                    .contains(Instant.parse("2026-10-25T03:00:00Z"));
+        }
     }
 
     @Test
