@@ -73,7 +73,9 @@ public final class OutcomePolicy {
             Job completed = recorded.withStatus(JobStatus.COMPLETED, null, 0, now);
             AuditEntry complete = entry(current, AuditAction.COMPLETE, JobStatus.COMPLETED, null, now);
             if (current.deleteAfterRun()) {
-                AuditEntry delete = entry(current, AuditAction.DELETE, null, "deleteAfterRun: removed after a successful run", now);
+                // The job is deleted from completed, just entered: the audit reads complete, then delete.
+                AuditEntry delete = AuditEntry.of(ids.get(), current, AuditAction.DELETE, JobStatus.COMPLETED, null,
+                        Actor.SCHEDULER, "deleteAfterRun: removed after a successful run", now);
                 return new OutcomeDecision(JobWrite.remove(current, List.of(complete, delete)), false);
             }
             return new OutcomeDecision(JobWrite.save(current, completed, List.of(complete), record), false);

@@ -9,6 +9,7 @@ import dev.hourglass.domain.error.UnusableScheduleException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.time.ZoneId;
@@ -64,6 +65,9 @@ public final class Cron implements Schedule {
             return new Cron(trimmed, zone, parsed);
         } catch (IllegalArgumentException e) {
             throw invalid(expression, e.getMessage());
+        } catch (IndexOutOfBoundsException e) {
+            // cron-utils 9.2.1 fails this way on a range with a dangling step, such as "1-/" or "1-5/".
+            throw invalid(expression, "Failed to parse cron expression. Malformed range or step");
         }
     }
 
@@ -120,6 +124,12 @@ public final class Cron implements Schedule {
      */
     public Optional<Instant> fireAfter(Instant instant) {
         LocalDateTime wallTime = LocalDateTime.ofInstant(instant, zone);
+        ZoneOffsetTransition overlap = zone.getRules().getTransition(wallTime);
+        if (overlap != null && overlap.isOverlap() && !instant.isBefore(overlap.getInstant())) {
+            // In the second pass of an overlap, every wall time left in it already fired in the first pass:
+            // go on from the overlap's end rather than step through them (a zone may repeat two hours).
+            wallTime = overlap.getDateTimeBefore().minusSeconds(1);
+        }
         for (int step = 0; step < MAX_WALL_TIME_STEPS; step++) {
             Optional<LocalDateTime> next = executionTime.nextExecution(wallTime.atZone(ZoneOffset.UTC))
                     .map(ZonedDateTime::toLocalDateTime);

@@ -1,0 +1,60 @@
+package dev.hourglass.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hourglass.domain.model.AuditAction;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.Jobs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobWriteTest {
+
+    private final Job stored = Jobs.every(Duration.ofMinutes(5), Jobs.NOW);
+
+    @Test
+    void a_save_carries_the_next_version_and_expects_the_stored_one() {
+        JobWrite.Save save = JobWrite.save(stored, stored.paused(Jobs.NOW), List.of());
+
+        assertThat(save.expectedVersion()).isEqualTo(1);
+        assertThat(save.job().version()).isEqualTo(2);
+        assertThat(save.job().status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(save.jobId()).isEqualTo(stored.id());
+        assertThat(save.run()).isNull();
+    }
+
+    @Test
+    void a_save_refuses_a_version_that_does_not_follow_the_expected_one() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new JobWrite.Save(stored, 1, List.of(), null))
+                .withMessage("a saved job's version must follow the expected version");
+        assertThatIllegalArgumentException().isThrownBy(() -> new JobWrite.Save(stored.withVersion(3), 1, List.of(), null));
+        assertThat(new JobWrite.Save(stored.withVersion(2), 1, List.of(), null).expectedVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void the_audit_entries_are_a_copy_that_cannot_change() {
+        List<AuditEntry> audit = new ArrayList<>();
+        audit.add(AuditEntry.of("audit-1", stored, AuditAction.PAUSE, JobStatus.ACTIVE, JobStatus.PAUSED, "user", null,
+                Jobs.NOW));
+
+        JobWrite.Save save = JobWrite.save(stored, stored.paused(Jobs.NOW), audit);
+        audit.clear();
+
+        assertThat(save.audit()).hasSize(1);
+        assertThatThrownBy(() -> save.audit().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void a_removal_expects_the_stored_version() {
+        JobWrite.Remove remove = JobWrite.remove(stored.withVersion(7), List.of());
+
+        assertThat(remove.jobId()).isEqualTo(stored.id());
+        assertThat(remove.expectedVersion()).isEqualTo(7);
+    }
+}
