@@ -12,5 +12,6 @@ public record LastRun(Instant startedAt, RunStatus status, long durationMs, Stri
         if (durationMs < 0) {
             throw new IllegalArgumentException("durationMs must not be negative");
         }
+        error = Utf8.truncate(error, RunRecord.MAX_OUTPUT_BYTES);
     }
 }

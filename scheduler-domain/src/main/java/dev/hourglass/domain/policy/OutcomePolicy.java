@@ -91,7 +91,7 @@ public final class OutcomePolicy {
                 : Math.min(breaker.maxConsecutiveErrors(), breaker.maxOneShotErrors());
         if (errors >= limit) {
             Job failed = recorded.withStatus(JobStatus.FAILED, null, errors, now);
-            AuditEntry fail = entry(current, AuditAction.FAIL, JobStatus.FAILED, failure.error(), now);
+            AuditEntry fail = entry(current, AuditAction.FAIL, JobStatus.FAILED, failed.lastRun().error(), now);
             return new OutcomeDecision(JobWrite.save(current, failed, List.of(fail), record), true);
         }
         Instant retry = current.schedule().retryAt(now.plus(Backoff.after(errors)), now);
