@@ -1,0 +1,85 @@
+package dev.hourglass.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One JSON object of a request, read field by field with strict types: nothing is coerced, and a
+ * wrong type is refused with the field's full path ({@code schedule.intervalMs}). An absent field
+ * reads as null so the domain, which owns presence and limits, can say what is missing.
+ */
+final class JsonObject {
+
+    private final ObjectNode node;
+    private final String prefix;
+
+    private JsonObject(ObjectNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    static JsonObject root(ObjectNode node) {
+        return new JsonObject(node, "");
+    }
+
+    /** A string, or null when absent or null. */
+    String text(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.wrongType(path(name), "a string", value.getNodeType().name());
+        }
+        return value.textValue();
+    }
+
+    /** {@code true} or {@code false}; {@code whenAbsent} when the field is not there. Null is refused. */
+    boolean bool(String name, boolean whenAbsent) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return whenAbsent;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.wrongType(path(name), "true or false", value.getNodeType().name());
+        }
+        return value.booleanValue();
+    }
+
+    /** A whole number that fits 64 bits, or null when absent or null. {@code 1500.5} and {@code "60000"} are refused. */
+    Long integer(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            String type = value.isNumber() ? "fractional number" : value.getNodeType().name();
+            throw ApiException.wrongType(path(name), "an integer", type);
+        }
+        if (!value.canConvertToLong()) {
+            throw ApiException.invalidRequest(path(name) + " is out of range: " + value.asText());
+        }
+        return value.longValue();
+    }
+
+    /** A nested object, or null when absent or null. */
+    JsonObject object(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw ApiException.wrongType(path(name), "an object", value.getNodeType().name());
+        }
+        return new JsonObject((ObjectNode) value, path(name) + ".");
+    }
+
+    private JsonNode present(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private String path(String name) {
+        return prefix + name;
+    }
+}
