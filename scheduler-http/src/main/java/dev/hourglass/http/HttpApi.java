@@ -36,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
             config.routes.before(guard::check);
             config.routes.apiBuilder(routes::register);
             ErrorResponses.register(config.routes, settings.maxBodyBytes());

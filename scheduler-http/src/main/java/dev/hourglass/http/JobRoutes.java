@@ -147,6 +147,10 @@ final class JobRoutes {
 
     private static Optional<String> singleQueryParam(Context ctx, String name) {
         List<String> values = ctx.queryParams(name);
+        if (values.isEmpty() && ctx.queryString() != null
+                && Pattern.compile("(^|&)" + name + "=").matcher(ctx.queryString()).find()) {
+            throw ApiException.invalidRequest(name + " could not be decoded: check its percent-escapes");
+        }
         if (values.size() > 1) {
             throw ApiException.invalidRequest(name + " may be given only once");
         }

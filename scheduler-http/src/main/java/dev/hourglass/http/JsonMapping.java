@@ -97,8 +97,10 @@ final class JsonMapping {
     private static String describe(JsonProcessingException e) {
         String what;
         if (e instanceof StreamConstraintsException) {
-            what = "it nests deeper than " + MAX_NESTING_DEPTH + " levels or holds a number longer than "
-                    + MAX_NUMBER_LENGTH + " digits";
+            String limit = String.valueOf(e.getOriginalMessage());
+            what = limit.startsWith("Number") ? "a number is longer than " + MAX_NUMBER_LENGTH + " digits"
+                    : limit.contains("nesting") ? "it nests deeper than " + MAX_NESTING_DEPTH + " levels"
+                    : "it exceeds the size limits of a request";
         } else if (e instanceof JsonEOFException) {
             what = "it ends unexpectedly";
         } else if (e instanceof JsonParseException && e.getOriginalMessage() != null) {

@@ -31,7 +31,11 @@ final class JsonObject {
         if (!value.isTextual()) {
             throw ApiException.wrongType(path(name), "a string", value.getNodeType().name());
         }
-        return value.textValue();
+        String text = value.textValue();
+        if (hasLoneSurrogate(text)) {
+            throw ApiException.invalidRequest(path(name) + " is not valid Unicode text: it holds an unpaired surrogate escape");
+        }
+        return text;
     }
 
     /** {@code true} or {@code false}; {@code whenAbsent} when the field is not there. Null is refused. */
@@ -72,6 +76,19 @@ final class JsonObject {
             throw ApiException.wrongType(path(name), "an object", value.getNodeType().name());
         }
         return new JsonObject((ObjectNode) value, path(name) + ".");
+    }
+
+    /** JSON lets an escaped lone surrogate through; such a string cannot be stored or written back as UTF-8. */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode present(String name) {

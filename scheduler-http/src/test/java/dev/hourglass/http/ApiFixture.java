@@ -8,6 +8,7 @@ import dev.hourglass.domain.testing.InMemoryStore;
 import dev.hourglass.domain.testing.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,6 +112,16 @@ final class ApiFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends raw bytes over a socket, for requests java.net.http refuses to build; answers the raw response. */
+    String raw(String requestHead) {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
