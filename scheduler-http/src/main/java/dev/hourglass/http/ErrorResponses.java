@@ -82,7 +82,7 @@ final class ErrorResponses {
         write(ctx, e.status(), e.code(), e.getMessage());
     }
 
-    /** Javalin's own refusals: no route (404), wrong method (405), body over the limit (413). */
+    /** Javalin's own refusals: no route (404), wrong method (405), body over the limit (413); any other 4xx as is. */
     private void frameworkRefusal(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
             case 404 -> write(ctx, 404, "not_found", "no such path: " + ctx.method() + " " + ctx.path());
@@ -95,7 +95,13 @@ final class ErrorResponses {
                         + (allowed == null ? "" : "; allowed: " + allowed));
             }
             case 413 -> adapterRefusal(ApiException.payloadTooLarge(maxBodyBytes), ctx);
-            default -> unexpected(e, ctx);
+            default -> {
+                if (e.getStatus() >= 500) {
+                    unexpected(e, ctx);
+                } else {
+                    write(ctx, e.getStatus(), "http_" + e.getStatus(), "the request was refused: " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -35,13 +34,6 @@ final class JsonErrorHandler extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, ApiHeaders.JSON);
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body(status)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, ApiHeaders.JSON));
-        fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
-        return ByteBuffer.wrap(body(status));
     }
 
     private byte[] body(int status) {

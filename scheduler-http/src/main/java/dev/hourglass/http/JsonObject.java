@@ -2,6 +2,7 @@ package dev.hourglass.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Predicate;
 
 /**
  * One JSON object of a request, read field by field with strict types: nothing is coerced, and a
@@ -24,12 +25,9 @@ final class JsonObject {
 
     /** A string, or null when absent or null. */
     String text(String name) {
-        JsonNode value = present(name);
+        JsonNode value = typed(name, JsonNode::isTextual, "a string");
         if (value == null) {
             return null;
-        }
-        if (!value.isTextual()) {
-            throw ApiException.wrongType(path(name), "a string", value.getNodeType().name());
         }
         String text = value.textValue();
         if (hasLoneSurrogate(text)) {
@@ -45,20 +43,16 @@ final class JsonObject {
             return whenAbsent;
         }
         if (!value.isBoolean()) {
-            throw ApiException.wrongType(path(name), "true or false", value.getNodeType().name());
+            throw ApiException.wrongType(path(name), "true or false", typeOf(value));
         }
         return value.booleanValue();
     }
 
     /** A whole number that fits 64 bits, or null when absent or null. {@code 1500.5} and {@code "60000"} are refused. */
     Long integer(String name) {
-        JsonNode value = present(name);
+        JsonNode value = typed(name, JsonNode::isIntegralNumber, "an integer");
         if (value == null) {
             return null;
-        }
-        if (!value.isIntegralNumber()) {
-            String type = value.isNumber() ? "fractional number" : value.getNodeType().name();
-            throw ApiException.wrongType(path(name), "an integer", type);
         }
         if (!value.canConvertToLong()) {
             throw ApiException.invalidRequest(path(name) + " is out of range: " + value.asText());
@@ -68,14 +62,24 @@ final class JsonObject {
 
     /** A nested object, or null when absent or null. */
     JsonObject object(String name) {
-        JsonNode value = present(name);
-        if (value == null) {
+        JsonNode value = typed(name, JsonNode::isObject, "an object");
+        return value == null ? null : new JsonObject((ObjectNode) value, path(name) + ".");
+    }
+
+    /** The field's value, null when absent or JSON null; a value of another type is refused naming the field. */
+    private JsonNode typed(String name, Predicate<JsonNode> isExpectedType, String expected) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isObject()) {
-            throw ApiException.wrongType(path(name), "an object", value.getNodeType().name());
+        if (!isExpectedType.test(value)) {
+            throw ApiException.wrongType(path(name), expected, typeOf(value));
         }
-        return new JsonObject((ObjectNode) value, path(name) + ".");
+        return value;
+    }
+
+    private static String typeOf(JsonNode value) {
+        return value.isNumber() && !value.isIntegralNumber() ? "fractional number" : value.getNodeType().name();
     }
 
     /** JSON lets an escaped lone surrogate through; such a string cannot be stored or written back as UTF-8. */
@@ -89,11 +93,6 @@ final class JsonObject {
             }
         }
         return false;
-    }
-
-    private JsonNode present(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
     }
 
     private String path(String name) {

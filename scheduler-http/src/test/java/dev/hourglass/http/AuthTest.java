@@ -60,8 +60,7 @@ class AuthTest {
 
         Reply reply = call(method, route, body);
 
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.code()).isEqualTo("unauthorized");
+        reply.assertRefused(401, "unauthorized");
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
     }
 
@@ -72,8 +71,7 @@ class AuthTest {
 
         Reply reply = call(method, route, body);
 
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.code()).isEqualTo("unauthorized");
+        reply.assertRefused(401, "unauthorized");
     }
 
     @Test

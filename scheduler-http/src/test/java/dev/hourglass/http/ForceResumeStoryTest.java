@@ -41,14 +41,12 @@ class ForceResumeStoryTest {
         assertThat(api.get(BASE).json().get("summary").get("failed").asInt()).isEqualTo(1);
 
         Reply plainResume = api.postEmpty(job + "/resume");
-        assertThat(plainResume.status()).isEqualTo(409);
-        assertThat(plainResume.code()).isEqualTo("force_required");
+        plainResume.assertRefused(409, "force_required");
         assertThat(plainResume.error()).contains("force");
         assertThat(api.post(job + "/resume", "{\"force\":false}").code()).isEqualTo("force_required");
 
         Reply pause = api.postEmpty(job + "/pause");
-        assertThat(pause.status()).as("no way round force through paused").isEqualTo(409);
-        assertThat(pause.code()).isEqualTo("not_active");
+        pause.assertRefused(409, "not_active");
         assertThat(api.postEmpty(job + "/run").code()).isEqualTo("not_active");
         assertThat(api.get(job).job().get("status").asText()).isEqualTo("failed");
 

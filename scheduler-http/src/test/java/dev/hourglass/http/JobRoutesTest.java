@@ -84,8 +84,7 @@ class JobRoutesTest {
         void refuses_a_status_filter_that_is_not_a_status(String query) {
             Reply reply = api.get(BASE + query);
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("invalid_request");
+            reply.assertRefused(400, "invalid_request");
             assertThat(reply.error()).contains("status");
         }
 
@@ -162,8 +161,7 @@ class JobRoutesTest {
         void refuses_a_missing_field_naming_it() {
             Reply reply = api.post(BASE, "{\"schedule\":{\"kind\":\"every\",\"intervalMs\":1000},\"task\":\"x\"}");
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("invalid_request");
+            reply.assertRefused(400, "invalid_request");
             assertThat(reply.error()).contains("name");
         }
 
@@ -174,8 +172,7 @@ class JobRoutesTest {
             Reply badZone = api.post(BASE, "{\"name\":\"zone\",\"schedule\":{\"kind\":\"cron\",\"expr\":\"0 9 * * *\",\"tz\":\"Mars/Base\"},\"task\":\"x\"}");
 
             for (Reply reply : List.of(pastAt, badCron, badZone)) {
-                assertThat(reply.status()).as("%s", reply).isEqualTo(400);
-                assertThat(reply.code()).isEqualTo("invalid_request");
+                reply.assertRefused(400, "invalid_request");
                 assertThat(reply.error()).contains("schedule");
             }
         }
@@ -184,8 +181,7 @@ class JobRoutesTest {
         void refuses_broken_json_as_invalid_json() {
             Reply reply = api.post(BASE, "{\"name\":");
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("invalid_json");
+            reply.assertRefused(400, "invalid_json");
         }
 
         @Test
@@ -194,8 +190,7 @@ class JobRoutesTest {
 
             Reply reply = api.post(BASE, "{\"name\":\"BACKUP\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":1000},\"task\":\"x\"}");
 
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.code()).isEqualTo("duplicate_name");
+            reply.assertRefused(409, "duplicate_name");
         }
 
         @Test
@@ -204,8 +199,7 @@ class JobRoutesTest {
 
             Reply reply = api.post(BASE, "{\"name\":\"big\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":1000},\"task\":\"" + task + "\"}");
 
-            assertThat(reply.status()).isEqualTo(413);
-            assertThat(reply.code()).isEqualTo("task_too_large");
+            reply.assertRefused(413, "task_too_large");
         }
 
         @Test
@@ -224,8 +218,7 @@ class JobRoutesTest {
 
                 Reply reply = limited.post(BASE, "{\"name\":\"second\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":1000},\"task\":\"x\"}");
 
-                assertThat(reply.status()).isEqualTo(429);
-                assertThat(reply.code()).isEqualTo("job_limit_reached");
+                reply.assertRefused(429, "job_limit_reached");
             }
         }
 
@@ -259,8 +252,7 @@ class JobRoutesTest {
         void answers_404_for_an_unknown_id() {
             Reply reply = api.get(jobPath("no-such-job"));
 
-            assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.code()).isEqualTo("not_found");
+            reply.assertRefused(404, "not_found");
             assertThat(reply.error()).contains("no-such-job");
         }
     }
@@ -283,8 +275,7 @@ class JobRoutesTest {
         void answers_404_for_an_unknown_id() {
             Reply reply = api.delete(jobPath("no-such-job"));
 
-            assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.code()).isEqualTo("not_found");
+            reply.assertRefused(404, "not_found");
         }
 
         @Test
@@ -301,8 +292,7 @@ class JobRoutesTest {
             assertThat(newest.get("action").asText()).isEqualTo("delete");
             assertThat(newest.get("previousStatus").asText()).isEqualTo("active");
             assertThat(newest.get("newStatus").isNull()).isTrue();
-            assertThat(runs.status()).isEqualTo(404);
-            assertThat(runs.code()).isEqualTo("not_found");
+            runs.assertRefused(404, "not_found");
         }
     }
 
@@ -370,8 +360,7 @@ class JobRoutesTest {
 
             Reply reply = api.post(jobPath(id) + "/resume", body);
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("invalid_request");
+            reply.assertRefused(400, "invalid_request");
             assertThat(reply.error()).contains("force");
         }
 
@@ -439,14 +428,10 @@ class JobRoutesTest {
             Reply force = api.post(jobPath(id) + "/resume", "{\"force\":true}");
             Reply run = api.postEmpty(jobPath(id) + "/run");
 
-            assertThat(pause.status()).isEqualTo(409);
-            assertThat(pause.code()).isEqualTo("not_active");
-            assertThat(resume.status()).isEqualTo(409);
-            assertThat(resume.code()).isEqualTo("completed_is_final");
-            assertThat(force.status()).isEqualTo(409);
-            assertThat(force.code()).isEqualTo("completed_is_final");
-            assertThat(run.status()).isEqualTo(409);
-            assertThat(run.code()).isEqualTo("not_active");
+            pause.assertRefused(409, "not_active");
+            resume.assertRefused(409, "completed_is_final");
+            force.assertRefused(409, "completed_is_final");
+            run.assertRefused(409, "not_active");
         }
     }
 
@@ -505,8 +490,7 @@ class JobRoutesTest {
 
             Reply reply = api.postEmpty(jobPath(id) + "/run");
 
-            assertThat(reply.status()).isEqualTo(409);
-            assertThat(reply.code()).isEqualTo("not_active");
+            reply.assertRefused(409, "not_active");
         }
 
         @Test
@@ -530,8 +514,7 @@ class JobRoutesTest {
             Reply second = api.postEmpty(jobPath(id) + "/run");
             release.countDown();
 
-            assertThat(second.status()).isEqualTo(409);
-            assertThat(second.code()).isEqualTo("already_running");
+            second.assertRefused(409, "already_running");
             assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
         }
 
@@ -601,8 +584,7 @@ class JobRoutesTest {
             Reply runs = api.get(jobPath(id) + "/runs?limit=" + limit);
 
             for (Reply reply : List.of(audit, runs)) {
-                assertThat(reply.status()).as("%s", reply).isEqualTo(400);
-                assertThat(reply.code()).isEqualTo("invalid_request");
+                reply.assertRefused(400, "invalid_request");
                 assertThat(reply.error()).contains("limit");
             }
         }
@@ -683,8 +665,7 @@ class JobRoutesTest {
         void answers_400_for_a_malformed_schedule(String body) {
             Reply reply = api.post(BASE + "/preview", body);
 
-            assertThat(reply.status()).as("%s", reply).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("invalid_request");
+            reply.assertRefused(400, "invalid_request");
             assertThat(reply.error()).contains("schedule");
         }
     }

@@ -33,8 +33,7 @@ class ProtocolTest {
     void an_unknown_path_is_404_not_found(String path) {
         Reply reply = api.get(path);
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.code()).isEqualTo("not_found");
+        reply.assertRefused(404, "not_found");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -54,8 +53,7 @@ class ProtocolTest {
     void a_known_path_with_the_wrong_method_is_405_method_not_allowed(String method, String path) {
         Reply reply = api.method(method, path, BodyPublishers.noBody());
 
-        assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.code()).isEqualTo("method_not_allowed");
+        reply.assertRefused(405, "method_not_allowed");
         assertThat(reply.header("Allow")).isNotBlank();
     }
 
@@ -66,8 +64,7 @@ class ProtocolTest {
 
         Reply reply = api.postBytes(BASE, body);
 
-        assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.code()).isEqualTo("payload_too_large");
+        reply.assertRefused(413, "payload_too_large");
     }
 
     @Test
@@ -78,8 +75,7 @@ class ProtocolTest {
         Reply reply = api.send(api.request(BASE).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
-        assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.code()).isEqualTo("payload_too_large");
+        reply.assertRefused(413, "payload_too_large");
     }
 
     @Test
@@ -105,8 +101,7 @@ class ProtocolTest {
 
             Reply reply = crashing.get(BASE);
 
-            assertThat(reply.status()).isEqualTo(500);
-            assertThat(reply.code()).isEqualTo("internal_error");
+            reply.assertRefused(500, "internal_error");
             assertThat(reply.body()).doesNotContain("secret", "IllegalStateException", "java.", "dev.hourglass");
             Matcher id = Pattern.compile("error id ([0-9a-f-]{36})").matcher(reply.error());
             assertThat(id.find()).as("error id in %s", reply.error()).isTrue();
@@ -129,8 +124,7 @@ class ProtocolTest {
 
             Reply reply = api.get(BASE + "/" + new JobId("j-1"));
 
-            assertThat(reply.status()).isEqualTo(500);
-            assertThat(reply.code()).isEqualTo("unreadable_job");
+            reply.assertRefused(500, "unreadable_job");
         }
     }
 
@@ -143,6 +137,15 @@ class ProtocolTest {
         assertThat(response).containsIgnoringCase("Content-Type: application/json");
         assertThat(response).containsIgnoringCase("Cache-Control: no-store");
         assertThat(response).contains("\"code\":\"invalid_request\"").doesNotContain("<html");
+    }
+
+    @Test
+    void an_oversized_header_is_refused_in_json_too() {
+        String response = api.raw("GET " + BASE + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(64 * 1024)
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 431");
+        assertThat(response).containsIgnoringCase("Content-Type: application/json").doesNotContain("<html");
     }
 
     @Test

@@ -31,6 +31,13 @@ record Reply(int status, HttpHeaders headers, String body) {
         return json().path("error").asText(null);
     }
 
+    /** Asserts this is the error answer {@code status} with {@code code}, and returns it for more checks. */
+    Reply assertRefused(int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(this.status).as("status of %s", this).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(code()).as("code of %s", this).isEqualTo(code);
+        return this;
+    }
+
     String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
