@@ -1,0 +1,67 @@
+package dev.hourglass.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hourglass.domain.port.in.UseCases;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+
+/**
+ * The HTTP API of CONTRACT §7 over the use cases, served by Javalin.
+ *
+ * <pre>{@code
+ * HttpApi api = HttpApi.create(hourglass.useCases(), HttpSettings.withToken(token)).start("127.0.0.1", 7070);
+ * int port = api.port();   // the bound port, also when started on port 0
+ * api.stop();
+ * }</pre>
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private final Javalin app;
+
+    private HttpApi(Javalin app) {
+        this.app = app;
+    }
+
+    /** Builds the API; nothing listens until {@link #start(String, int)}. */
+    public static HttpApi create(UseCases useCases, HttpSettings settings) {
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(settings, "settings");
+        ObjectMapper mapper = JsonMapping.mapper();
+        JobRoutes routes = new JobRoutes(useCases, mapper);
+        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
+            config.routes.before(guard::check);
+            config.routes.apiBuilder(routes::register);
+            ErrorResponses.register(config.routes, settings.maxBodyBytes());
+        });
+        return new HttpApi(app);
+    }
+
+    /** Listens on {@code host} and {@code port}; port 0 picks a free port (see {@link #port()}). */
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port the API listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops listening; running requests are given Jetty's graceful stop. */
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.hourglass.http;
+
+/**
+ * How the HTTP API guards itself.
+ *
+ * @param apiToken     the bearer token every route but {@code /health} requires; null turns auth off
+ *                     (the app then binds to loopback only, which is its decision, not this adapter's)
+ * @param maxBodyBytes the largest request body accepted; larger bodies get 413
+ */
+public record HttpSettings(String apiToken, long maxBodyBytes) {
+
+    /** CONTRACT §7: a body over 64 KiB is refused. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    public HttpSettings {
+        if (apiToken != null && apiToken.isBlank()) {
+            throw new IllegalArgumentException("the API token must not be blank; pass null to turn auth off");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+    }
+
+    /** No auth: every route is open. */
+    public static HttpSettings open() {
+        return new HttpSettings(null, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** Every route but {@code /health} requires {@code Authorization: Bearer <token>}. */
+    public static HttpSettings withToken(String apiToken) {
+        if (apiToken == null) {
+            throw new IllegalArgumentException("the API token must not be null; use HttpSettings.open() for no auth");
+        }
+        return new HttpSettings(apiToken, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public boolean authRequired() {
+        return apiToken != null;
+    }
+
+    /** Never prints the token, so settings can be logged safely. */
+    @Override
+    public String toString() {
+        return "HttpSettings[auth=" + (authRequired() ? "bearer token" : "off") + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

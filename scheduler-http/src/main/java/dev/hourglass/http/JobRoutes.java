@@ -1,0 +1,176 @@
+package dev.hourglass.http;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.JobListing;
+import dev.hourglass.domain.port.in.ManualRun;
+import dev.hourglass.domain.port.in.RunJobNowCommand;
+import dev.hourglass.domain.port.in.DeleteJobCommand;
+import dev.hourglass.domain.port.in.UseCases;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The routes of CONTRACT §7: each handler reads the request, calls one use case and writes JSON. */
+final class JobRoutes {
+
+    static final String BASE = "/ui/api/scheduler";
+
+    private static final Pattern POSITIVE_INTEGER = Pattern.compile("\\+?[0-9]+");
+    private static final String STATUSES =
+            Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining(", "));
+
+    private final UseCases useCases;
+    private final ObjectMapper mapper;
+
+    JobRoutes(UseCases useCases, ObjectMapper mapper) {
+        this.useCases = useCases;
+        this.mapper = mapper;
+    }
+
+    /** Registers the routes; call inside {@code config.routes.apiBuilder}. */
+    void register() {
+        get("/health", this::health);
+        path(BASE, () -> {
+            get(this::list);
+            post(this::create);
+            // "preview" is not a job id: its other methods are 405, registered before {id} to win.
+            post("preview", this::preview);
+            get("preview", JobRoutes::previewTakesPost);
+            delete("preview", JobRoutes::previewTakesPost);
+            path("{id}", () -> {
+                get(this::show);
+                delete(this::remove);
+                post("pause", this::pause);
+                post("resume", this::resume);
+                post("run", this::run);
+                get("audit", this::audit);
+                get("runs", this::runs);
+            });
+        });
+    }
+
+    private void health(Context ctx) {
+        ctx.json(new Responses.Health("ok"));
+    }
+
+    private void list(Context ctx) {
+        Optional<JobStatus> status = singleQueryParam(ctx, "status").map(JobRoutes::parseStatus);
+        JobListing listing = useCases.list().list(status);
+        List<JobJson> jobs = listing.jobs().stream().map(JobJson::of).toList();
+        ctx.json(new Responses.JobList(Responses.SummaryJson.of(listing.summary()), jobs));
+    }
+
+    private void create(Context ctx) {
+        Requests.CreateJobRequest request = Requests.CreateJobRequest.from(requiredBody(ctx));
+        Job job = useCases.create().create(request.toCommand(Principal.of(ctx)));
+        ctx.status(201).json(new Responses.JobBody(JobJson.of(job)));
+    }
+
+    private void show(Context ctx) {
+        ctx.json(new Responses.JobBody(JobJson.of(useCases.get().get(jobId(ctx)))));
+    }
+
+    private void remove(Context ctx) {
+        useCases.delete().delete(new DeleteJobCommand(jobId(ctx), Principal.of(ctx)));
+        ctx.json(new Responses.Deleted(true));
+    }
+
+    private void pause(Context ctx) {
+        Requests.PauseRequest request = Requests.PauseRequest.from(optionalBody(ctx));
+        Job job = useCases.pause().pause(request.toCommand(jobId(ctx), Principal.of(ctx)));
+        ctx.json(new Responses.JobBody(JobJson.of(job)));
+    }
+
+    private void resume(Context ctx) {
+        Requests.ResumeRequest request = Requests.ResumeRequest.from(optionalBody(ctx));
+        Job job = useCases.resume().resume(request.toCommand(jobId(ctx), Principal.of(ctx)));
+        ctx.json(new Responses.JobBody(JobJson.of(job)));
+    }
+
+    private void run(Context ctx) {
+        ManualRun run = useCases.runNow().runNow(new RunJobNowCommand(jobId(ctx), Principal.of(ctx)));
+        ctx.json(new Responses.RunResult(run.result(), run.job().map(JobJson::of).orElse(null)));
+    }
+
+    private void audit(Context ctx) {
+        var entries = useCases.audit().audit(historyQuery(ctx));
+        ctx.json(new Responses.AuditEntries(entries.stream().map(Responses.AuditEntryJson::of).toList()));
+    }
+
+    private void runs(Context ctx) {
+        var runs = useCases.runs().runs(historyQuery(ctx));
+        ctx.json(new Responses.Runs(runs.stream().map(Responses.RunJson::of).toList()));
+    }
+
+    private void preview(Context ctx) {
+        Requests.PreviewRequest request = Requests.PreviewRequest.from(requiredBody(ctx));
+        ctx.json(Responses.Preview.of(useCases.preview().preview(request.schedule())));
+    }
+
+    private static void previewTakesPost(Context ctx) {
+        ctx.header("Allow", "POST");
+        throw ApiException.methodNotAllowed(ctx.method().name(), ctx.path());
+    }
+
+    private JsonObject requiredBody(Context ctx) {
+        return JsonObject.root(JsonMapping.readObject(mapper, ctx.bodyAsBytes(), null));
+    }
+
+    /** Pause and resume take an empty body as {@code {}}, whatever the Content-Type. */
+    private JsonObject optionalBody(Context ctx) {
+        return JsonObject.root(JsonMapping.readObject(mapper, ctx.bodyAsBytes(), mapper.createObjectNode()));
+    }
+
+    private static JobId jobId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank()) {
+            throw ApiException.notFound("no job with a blank id");
+        }
+        return JobId.of(id);
+    }
+
+    private static HistoryQuery historyQuery(Context ctx) {
+        return HistoryQuery.of(jobId(ctx), singleQueryParam(ctx, "limit").map(JobRoutes::parseLimit).orElse(null));
+    }
+
+    private static Optional<String> singleQueryParam(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.isEmpty() && ctx.queryString() != null
+                && Pattern.compile("(^|&)" + name + "=").matcher(ctx.queryString()).find()) {
+            throw ApiException.invalidRequest(name + " could not be decoded: check its percent-escapes");
+        }
+        if (values.size() > 1) {
+            throw ApiException.invalidRequest(name + " may be given only once");
+        }
+        return values.stream().findFirst();
+    }
+
+    private static JobStatus parseStatus(String text) {
+        return JobStatus.fromWireName(text).orElseThrow(() -> ApiException.invalidRequest(
+                "status must be one of " + STATUSES + "; got '" + text + "'"));
+    }
+
+    /** Digits only; the domain refuses 0 and clamps large values, so a huge one reads as the largest int. */
+    private static Integer parseLimit(String text) {
+        if (!POSITIVE_INTEGER.matcher(text).matches()) {
+            throw ApiException.invalidRequest("limit must be a positive integer; got '" + text + "'");
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hourglass.http;
+
+import io.javalin.http.Context;
+
+/**
+ * Runs before every route: sets the API headers, checks the bearer token (all paths but
+ * {@code /health}), records the principal, and refuses a declared body over the limit before it is
+ * read. A body without a declared length is cut off at the same limit while it is read.
+ */
+final class RequestGuard {
+
+    private final BearerAuth auth;
+    private final long maxBodyBytes;
+
+    RequestGuard(BearerAuth auth, long maxBodyBytes) {
+        this.auth = auth;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void check(Context ctx) {
+        ApiHeaders.apply(ctx);
+        if (!isHealth(ctx.path())) {
+            String principal = auth.principal(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
+            Principal.set(ctx, principal);
+        }
+        if (ctx.contentLength() > maxBodyBytes) {
+            throw ApiException.payloadTooLarge(maxBodyBytes);
+        }
+    }
+
+    private static boolean isHealth(String path) {
+        return path.equals("/health") || path.equals("/health/");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.hourglass.http;
+
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.in.SchedulePreview;
+import java.time.Instant;
+import java.util.List;
+
+/** The response bodies of CONTRACT §7, one record each. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    record JobBody(JobJson job) {
+    }
+
+    record JobList(SummaryJson summary, List<JobJson> jobs) {
+    }
+
+    record Deleted(boolean deleted) {
+    }
+
+    /** {@code job} is null when the run removed the job (a {@code deleteAfterRun} job) or it was deleted meanwhile. */
+    record RunResult(String result, JobJson job) {
+    }
+
+    record AuditEntries(List<AuditEntryJson> entries) {
+    }
+
+    record Runs(List<RunJson> runs) {
+    }
+
+    record Preview(Instant nextRunAt, String humanReadable, String error) {
+
+        static Preview of(SchedulePreview preview) {
+            return new Preview(preview.nextRunAt(), preview.humanReadable(), preview.error());
+        }
+    }
+
+    record Health(String status) {
+    }
+
+    record Error(String error, String code) {
+    }
+
+    record SummaryJson(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
+            int recentFailures) {
+
+        static SummaryJson of(JobSummary summary) {
+            return new SummaryJson(summary.total(), summary.active(), summary.paused(), summary.completed(),
+                    summary.failed(), summary.nextFireAt(), summary.recentFailures());
+        }
+    }
+
+    record AuditEntryJson(String id, String jobId, String jobName, String action, String previousStatus,
+            String newStatus, String actor, String detail, Instant createdAt) {
+
+        static AuditEntryJson of(AuditEntry entry) {
+            return new AuditEntryJson(entry.id(), entry.jobId().value(), entry.jobName(), entry.action().wireName(),
+                    wireName(entry.previousStatus()), wireName(entry.newStatus()), entry.actor(), entry.detail(),
+                    entry.createdAt());
+        }
+
+        private static String wireName(JobStatus status) {
+            return status == null ? null : status.wireName();
+        }
+    }
+
+    record RunJson(String runId, String jobId, Instant plannedAt, Instant startedAt, long durationMs, String status,
+            String error, String output) {
+
+        static RunJson of(RunRecord run) {
+            return new RunJson(run.runId().value(), run.jobId().value(), run.plannedAt(), run.startedAt(),
+                    run.durationMs(), run.status().wireName(), run.error(), run.output());
+        }
+    }
+}
