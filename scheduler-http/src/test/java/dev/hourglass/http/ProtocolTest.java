@@ -117,7 +117,7 @@ class ProtocolTest {
         Hourglass hourglass = Hourglass.builder(new InMemoryStore()).runner(request -> null).build();
         UseCases real = hourglass.useCases();
         UseCases unreadable = new UseCases(real.create(), id -> {
-            throw new UnreadableJobException(id, "schedule column holds 'bogus'");
+            throw new UnreadableJobException(id.value(), "schedule column holds 'bogus'");
         }, real.list(), real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(),
                 real.runs(), real.preview());
         try (ApiFixture api = ApiFixture.over(unreadable)) {
