@@ -1,0 +1,147 @@
+package dev.hourglass.persistence;
+
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.LastRun;
+import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.model.RunStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The jobs table: its columns, the statements over them, and the mapping both ways. */
+final class JobColumns {
+
+    /** Every stored column but {@code seq}; each is also the name of its statement parameter. */
+    static final List<String> NAMES = List.of(
+            "id", "name", "name_key", "description", "enabled",
+            "schedule_kind", "schedule_at", "schedule_interval_ms", "schedule_expr", "schedule_tz",
+            "task", "status",
+            "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
+            "next_run_at", "run_count", "consecutive_errors", "delete_after_run",
+            "created_at", "updated_at", "created_by", "version",
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version");
+
+    private static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
+
+    /** Jobs that may fire: the same terms as the partial index {@code jobs_due}, so SQLite uses it. */
+    private static final String FIREABLE =
+            " WHERE status = 'active' AND enabled = 1 AND claim_run_id IS NULL AND next_run_at IS NOT NULL";
+
+    static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
+            + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
+    static final String UPDATE = "UPDATE jobs SET "
+            + NAMES.stream().filter(name -> !name.equals("id")).map(name -> name + " = :" + name)
+                    .collect(Collectors.joining(", "))
+            + " WHERE id = :id AND version = :expected_version";
+    static final String DELETE = "DELETE FROM jobs WHERE id = :id AND version = :expected_version";
+    static final String COUNT = "SELECT count(*) FROM jobs";
+    static final String NAME_TAKEN = "SELECT count(*) FROM jobs WHERE name_key = :name_key";
+    static final String FIND = SELECT + " WHERE id = :id";
+    static final String LIST = SELECT + " ORDER BY created_at DESC, seq DESC";
+    static final String LIST_BY_STATUS = SELECT + " WHERE status = :status ORDER BY created_at DESC, seq DESC";
+    static final String DUE = SELECT + FIREABLE + " AND next_run_at <= :now ORDER BY next_run_at, id";
+    static final String FIREABLE_IN_ORDER = SELECT + FIREABLE + " ORDER BY next_run_at, id";
+    static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
+
+    static final RowMapper<JobRow> MAPPER = new Mapper();
+
+    private JobColumns() {
+    }
+
+    /** Binds every column of {@code job} by name. */
+    static <T extends SqlStatement<T>> T bind(T statement, Job job) {
+        ScheduleColumns schedule = ScheduleColumns.of(job.schedule());
+        LastRun lastRun = job.lastRun();
+        Claim claim = job.claim();
+        return statement
+                .bind("id", job.id().value())
+                .bind("name", job.name())
+                .bind("name_key", job.nameKey())
+                .bind("description", job.description())
+                .bind("enabled", job.enabled() ? 1 : 0)
+                .bind("schedule_kind", schedule.kind())
+                .bind("schedule_at", schedule.at())
+                .bind("schedule_interval_ms", schedule.intervalMs())
+                .bind("schedule_expr", schedule.expr())
+                .bind("schedule_tz", schedule.tz())
+                .bind("task", job.task())
+                .bind("status", job.status().wireName())
+                .bind("last_run_at", lastRun == null ? null : Timestamps.format(lastRun.startedAt()))
+                .bind("last_run_status", lastRun == null ? null : lastRun.status().wireName())
+                .bind("last_run_duration_ms", lastRun == null ? null : lastRun.durationMs())
+                .bind("last_run_error", lastRun == null ? null : lastRun.error())
+                .bind("next_run_at", Timestamps.format(job.nextRunAt()))
+                .bind("run_count", job.runCount())
+                .bind("consecutive_errors", job.consecutiveErrors())
+                .bind("delete_after_run", job.deleteAfterRun() ? 1 : 0)
+                .bind("created_at", Timestamps.format(job.createdAt()))
+                .bind("updated_at", Timestamps.format(job.updatedAt()))
+                .bind("created_by", job.createdBy())
+                .bind("version", job.version())
+                .bind("claim_run_id", claim == null ? null : claim.runId().value())
+                .bind("claim_planned_at", claim == null ? null : Timestamps.format(claim.plannedAt()))
+                .bind("claimed_at", claim == null ? null : Timestamps.format(claim.claimedAt()))
+                .bind("claim_version", claim == null ? null : claim.version());
+    }
+
+    /** Reads a row into a job; a row the domain refuses becomes an unreadable {@link JobRow}, never an exception. */
+    private static final class Mapper implements RowMapper<JobRow> {
+
+        @Override
+        public JobRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String id = rs.getString("id");
+            try {
+                return JobRow.readable(read(new Columns(rs)));
+            } catch (RuntimeException e) {
+                return JobRow.unreadable(id, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+
+        private static Job read(Columns row) throws SQLException {
+            return new Job(
+                    JobId.of(row.requiredText("id")),
+                    row.requiredText("name"),
+                    row.text("description"),
+                    row.flag("enabled"),
+                    ScheduleColumns.read(row),
+                    row.requiredText("task"),
+                    row.requiredNamed("status", JobStatus::fromWireName),
+                    lastRun(row),
+                    row.instant("next_run_at"),
+                    row.requiredInteger("run_count"),
+                    Math.toIntExact(row.requiredInteger("consecutive_errors")),
+                    row.flag("delete_after_run"),
+                    row.requiredInstant("created_at"),
+                    row.requiredInstant("updated_at"),
+                    row.requiredText("created_by"),
+                    row.requiredInteger("version"),
+                    claim(row));
+        }
+
+        private static LastRun lastRun(Columns row) throws SQLException {
+            Instant startedAt = row.instant("last_run_at");
+            if (startedAt == null) {
+                return null;
+            }
+            return new LastRun(startedAt, row.requiredNamed("last_run_status", RunStatus::fromWireName),
+                    row.requiredInteger("last_run_duration_ms"), row.text("last_run_error"));
+        }
+
+        private static Claim claim(Columns row) throws SQLException {
+            String runId = row.text("claim_run_id");
+            if (runId == null) {
+                return null;
+            }
+            return new Claim(new RunId(runId), row.instant("claim_planned_at"), row.requiredInstant("claimed_at"),
+                    row.requiredInteger("claim_version"));
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.hourglass.persistence;
+
+import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.JobLimitReachedException;
+import dev.hourglass.domain.error.UnreadableJobException;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.RunHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The job store on one SQLite file, through JDBI: jobs, audit log and run history.
+ *
+ * <p>Writes go through a single connection (the process's write lock) and start with
+ * {@code BEGIN IMMEDIATE}, so a transaction holds SQLite's write lock from its first statement:
+ * two processes wait for each other ({@code busy_timeout}) instead of failing with
+ * {@code SQLITE_BUSY} halfway. Reads use a small pool of other connections and, in WAL mode,
+ * never wait for a writer. Every change is version-checked.
+ */
+public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
+    private final Path file;
+    private final ConnectionPool writePool;
+    private final ConnectionPool readPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    /** Unreadable rows already logged, so that a poll loop does not repeat the warning forever. */
+    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
+
+    private SqliteStore(Path file, SqliteOptions options) {
+        this.file = file;
+        String url = "jdbc:sqlite:" + file;
+        this.writePool = new ConnectionPool(1, () -> connect(url, options, SQLiteConfig.TransactionMode.IMMEDIATE, false));
+        this.readPool = new ConnectionPool(options.readConnections(),
+                () -> connect(url, options, SQLiteConfig.TransactionMode.DEFERRED, true));
+        this.writer = Jdbi.create(writePool);
+        this.reader = Jdbi.create(readPool);
+    }
+
+    /** Opens (creating the folders and the file if needed) and migrates the database at {@code file}. */
+    public static SqliteStore open(Path file) {
+        return open(file, SqliteOptions.defaults());
+    }
+
+    /**
+     * @throws SchemaTooNewException when the file was written by a newer Hourglass
+     * @throws StoreException        when the file cannot be created, opened or migrated
+     */
+    public static SqliteStore open(Path file, SqliteOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of database " + absolute + ": " + e, e);
+        }
+        SqliteStore store = new SqliteStore(absolute, options);
+        try {
+            store.edge("open", () -> {
+                Migrations.migrate(store.writer, absolute);
+                return null;
+            });
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url, SqliteOptions options, SQLiteConfig.TransactionMode mode,
+            boolean queryOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(options.syncEveryCommit() ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.setTransactionMode(mode);
+        Connection connection = config.createConnection(url);
+        if (queryOnly) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA query_only = 1");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    // ---- JobStore
+
+    @Override
+    public void insert(Job job, AuditEntry created, int maxJobs) {
+        edge("insert job " + job.id(), () -> writer.inTransaction(tx -> {
+            if (tx.createQuery(JobColumns.COUNT).mapTo(Long.class).one() >= maxJobs) {
+                throw new JobLimitReachedException(maxJobs);
+            }
+            try {
+                JobColumns.bind(tx.createUpdate(JobColumns.INSERT), job).execute();
+            } catch (UnableToExecuteStatementException e) {
+                if (isUniqueViolation(e) && nameTaken(tx, job)) {
+                    throw new DuplicateNameException(job.name());
+                }
+                throw e;
+            }
+            AuditColumns.bind(tx.createUpdate(AuditColumns.INSERT), created).execute();
+            return null;
+        }));
+    }
+
+    private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLiteException cause
+                && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+    }
+
+    private static boolean nameTaken(Handle tx, Job job) {
+        return tx.createQuery(JobColumns.NAME_TAKEN).bind("name_key", job.nameKey()).mapTo(Long.class).one() > 0;
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        Optional<JobRow> row = read("find job " + id, h -> h.createQuery(JobColumns.FIND)
+                .bind("id", id.value()).map(JobColumns.MAPPER).findOne());
+        row.filter(r -> !r.isReadable()).ifPresent(r -> {
+            throw new UnreadableJobException(id, r.problem());
+        });
+        return row.map(JobRow::job);
+    }
+
+    @Override
+    public List<Job> list(Optional<JobStatus> status) {
+        return read("list jobs", h -> {
+            var query = status.isPresent()
+                    ? h.createQuery(JobColumns.LIST_BY_STATUS).bind("status", status.get().wireName())
+                    : h.createQuery(JobColumns.LIST);
+            try (Stream<JobRow> rows = query.map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<Job> due(Instant now, int limit) {
+        return read("read due jobs", h -> {
+            try (Stream<JobRow> rows = h.createQuery(JobColumns.DUE).bind("now", Timestamps.format(now))
+                    .map(JobColumns.MAPPER).stream()) {
+                return readable(rows).limit(limit).toList();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return read("read the next due time", h -> {
+            try (Stream<JobRow> rows = h.createQuery(JobColumns.FIREABLE_IN_ORDER).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).findFirst().map(Job::nextRunAt);
+            }
+        });
+    }
+
+    @Override
+    public List<Job> running() {
+        return read("read running jobs", h -> {
+            try (Stream<JobRow> rows = h.createQuery(JobColumns.RUNNING).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<Boolean> apply(List<JobWrite> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        return edge("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx).apply(writes)));
+    }
+
+    // ---- AuditLog, RunHistory
+
+    @Override
+    public List<AuditEntry> entriesFor(JobId jobId, int limit) {
+        return read("read the audit of job " + jobId, h -> h.createQuery(AuditColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(AuditColumns.MAPPER).list());
+    }
+
+    @Override
+    public List<RunRecord> runsOf(JobId jobId, int limit) {
+        return read("read the runs of job " + jobId, h -> h.createQuery(RunColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(RunColumns.MAPPER).list());
+    }
+
+    /** Closes every connection; the last one to close checkpoints the WAL into the file. */
+    @Override
+    public void close() {
+        try (writePool; readPool) {
+            // both pools close, the second even when the first fails
+        } catch (SQLException e) {
+            throw new StoreException("closing database " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStore[" + file + "]";
+    }
+
+    // ---- the edge: rows that cannot be read, and exceptions translated
+
+    private Stream<Job> readable(Stream<JobRow> rows) {
+        return rows.filter(row -> {
+            if (!row.isReadable() && reportedUnreadable.add(row.id() + "\n" + row.problem())) {
+                LOG.warn("Skipping job {}: its row in {} cannot be read: {}", row.id(), file, row.problem());
+            }
+            return row.isReadable();
+        }).map(JobRow::job);
+    }
+
+    private <T> T read(String doing, HandleCallback<T, RuntimeException> work) {
+        return edge(doing, () -> reader.withHandle(work));
+    }
+
+    /** Runs {@code work}; domain errors pass, database errors become a {@link StoreException} saying what failed. */
+    private <T> T edge(String doing, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException | Columns.BadValueException e) {
+            throw new StoreException(describe(doing, e), e);
+        }
+    }
+
+    private String describe(String doing, RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT)) {
+            return "cannot " + doing + " in " + file + ": the database stayed locked by another process"
+                    + " longer than the busy timeout";
+        }
+        return "cannot " + doing + " in " + file + ": " + cause.getMessage();
+    }
+}
