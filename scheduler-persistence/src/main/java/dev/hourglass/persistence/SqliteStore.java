@@ -154,7 +154,7 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
         Optional<JobRow> row = read("find job " + id, h -> h.createQuery(JobColumns.FIND)
                 .bind("id", id.value()).map(JobColumns.MAPPER).findOne());
         row.filter(r -> !r.isReadable()).ifPresent(r -> {
-            throw new UnreadableJobException(id, r.problem());
+            throw new UnreadableJobException(id.value(), r.problem());
         });
         return row.map(JobRow::job);
     }
