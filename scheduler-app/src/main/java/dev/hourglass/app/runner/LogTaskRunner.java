@@ -17,7 +17,7 @@ public final class LogTaskRunner implements TaskRunner {
 
     @Override
     public RunOutcome run(TaskRequest request) {
-        LOG.info("task of job '{}' (run {}, attempt {}): {} bytes", request.jobName(), request.runId(),
+        LOG.info("job '{}' run {} (attempt {}): task of {} bytes", request.jobName(), request.runId(),
                 request.attempt(), Utf8.byteLength(request.task()));
         return RunOutcome.ok("logged");
     }

@@ -1,0 +1,127 @@
+package dev.hourglass.app;
+
+import dev.hourglass.app.bench.Benchmark;
+import dev.hourglass.app.cli.ServeCommand;
+import dev.hourglass.app.runner.AlertingFailureNotifier;
+import dev.hourglass.app.runner.LogTaskRunner;
+import dev.hourglass.app.runner.LoggingTaskRunner;
+import dev.hourglass.app.runner.WebhookTaskRunner;
+import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.port.out.TaskRunner;
+import dev.hourglass.http.HttpApi;
+import dev.hourglass.http.HttpSettings;
+import dev.hourglass.persistence.SqliteStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The standalone service, and the composition root: the one class that names concrete adapters. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** {@link #run} started the service; the process lives on until it is stopped. */
+    static final int STARTED = -1;
+    static final int BAD_USAGE = 2;
+    static final int FAILED_TO_START = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(Benchmark.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        int exit = run(args, System.out, System.err);
+        if (exit != STARTED) {
+            System.exit(exit);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ServeCommand options = new ServeCommand();
+        CommandLine cli = new CommandLine(options);
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                return 0;
+            }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                return 0;
+            }
+            RunningService service = start(options.toConfig());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                // A clean stop on SIGTERM exits 0, not the JVM's 143.
+                Runtime.getRuntime().halt(0);
+            }, "hourglass-shutdown"));
+            out.println("Hourglass listening on " + service.url());
+            out.flush();
+            return STARTED;
+        } catch (ParameterException e) {
+            err.println("hourglass: " + e.getMessage());
+            err.println("Run with --help to see every option.");
+            return BAD_USAGE;
+        } catch (RuntimeException e) {
+            LOG.error("could not start", e);
+            err.println("hourglass: could not start: " + e.getMessage());
+            return FAILED_TO_START;
+        }
+    }
+
+    /** Opens the store, recovers and starts the engine, then opens the HTTP API. */
+    public static RunningService start(ServiceConfig config) {
+        Clock clock = Clock.systemUTC();
+        List<AutoCloseable> stopOrder = new ArrayList<>();
+        SqliteStore store = SqliteStore.open(config.db());
+        try {
+            Hourglass hourglass = Hourglass.builder(store)
+                    .clock(clock)
+                    .runner(runner(config, clock))
+                    .failureNotifier(new AlertingFailureNotifier(config.alertWebhook()))
+                    .defaultZone(config.timezone())
+                    .maxJobs(config.maxJobs())
+                    .maxConsecutiveErrors(config.maxConsecutiveErrors())
+                    .workers(config.workers())
+                    .shutdownGrace(config.shutdownGrace())
+                    .build();
+            hourglass.start();
+            stopOrder.add(hourglass);
+            if (config.token().isEmpty()) {
+                LOG.warn("no --token set: the API is open to every local user; listening on {} only", config.bind());
+            }
+            HttpSettings http = config.token().map(HttpSettings::withToken).orElseGet(HttpSettings::open);
+            HttpApi api = HttpApi.create(hourglass.useCases(), http).start(config.bind(), config.port());
+            stopOrder.add(0, api::stop);
+            stopOrder.add(store);
+            return new RunningService(config.bind(), api.port(), stopOrder);
+        } catch (RuntimeException e) {
+            stopOrder.forEach(Main::closeQuietly);
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    private static TaskRunner runner(ServiceConfig config, Clock clock) {
+        TaskRunner runner = switch (config.runner()) {
+            case LOG -> new LogTaskRunner();
+            case WEBHOOK -> new WebhookTaskRunner(config.webhookUrl().orElseThrow(), config.webhookTimeout(), clock);
+        };
+        return new LoggingTaskRunner(runner);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("while cleaning up a failed start", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.hourglass.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar scheduler-app.jar bench}: the engine and the API measured on this machine, on a
+ * temporary SQLite file, printed as a table and written as JSON.
+ */
+@Command(name = "java -jar scheduler-app.jar bench", mixinStandardHelpOptions = true,
+        description = "Measures Hourglass on this machine: W1 burst, W2 lag, W3 recurring, api, startup.")
+public final class Benchmark implements Callable<Integer> {
+
+    @Option(names = "--workload", defaultValue = "all", paramLabel = "W1|W2|W3|api|startup|all",
+            description = "Which workload to run. Default: ${DEFAULT-VALUE}")
+    String workload;
+
+    @Option(names = "--out", defaultValue = "bench-results.json", paramLabel = "FILE",
+            description = "Where to write the JSON results. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    private final PrintStream console;
+
+    private Benchmark(PrintStream console) {
+        this.console = console;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Benchmark(out));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        quietLogs();
+        String chosen = workload.toLowerCase(Locale.ROOT);
+        Path dir = EngineWorkloads.tempDir();
+        List<Result> results = new ArrayList<>();
+        if (chosen.equals("startup") || chosen.equals("all")) {
+            results.add(StartupWorkload.run(dir, ownJar(), 5));
+        }
+        if (chosen.equals("w1") || chosen.equals("all")) {
+            results.add(EngineWorkloads.burst(dir, 10_000));
+        }
+        if (chosen.equals("w2") || chosen.equals("all")) {
+            results.add(EngineWorkloads.lag(dir, 2_000, Duration.ofSeconds(10)));
+        }
+        if (chosen.equals("w3") || chosen.equals("all")) {
+            results.add(EngineWorkloads.recurring(dir, 500, Duration.ofSeconds(20)));
+        }
+        if (chosen.equals("api") || chosen.equals("all")) {
+            results.addAll(ApiWorkload.run(dir, 1_000, 16, Duration.ofSeconds(10)));
+        }
+        if (results.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown workload '" + workload + "'");
+        }
+        print(results);
+        write(results);
+        return 0;
+    }
+
+    private void print(List<Result> results) {
+        console.println(machine());
+        for (Result result : results) {
+            console.printf("%-18s %s%n", result.workload, result.parameters);
+            result.figures.forEach((name, value) -> console.printf("    %-20s %s%n", name, value));
+        }
+        console.println("JSON written to " + out.toAbsolutePath());
+    }
+
+    private void write(List<Result> results) throws Exception {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("machine", machine());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Result result : results) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("workload", result.workload);
+            item.put("parameters", result.parameters);
+            item.put("figures", result.figures);
+            items.add(item);
+        }
+        document.put("results", items);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), document);
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return machine;
+    }
+
+    private static Path ownJar() throws Exception {
+        return Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void quietLogs() {
+        var root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+}

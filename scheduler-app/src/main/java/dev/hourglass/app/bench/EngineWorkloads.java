@@ -1,0 +1,172 @@
+package dev.hourglass.app.bench;
+
+import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.in.UseCases;
+import dev.hourglass.domain.port.out.RunOutcome;
+import dev.hourglass.domain.port.out.TaskRequest;
+import dev.hourglass.domain.port.out.TaskRunner;
+import dev.hourglass.domain.schedule.ScheduleSpec;
+import dev.hourglass.persistence.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** The engine on the real SQLite store with a task runner that does nothing: what Hourglass itself costs. */
+final class EngineWorkloads {
+
+    private static final int WORKERS = 4;
+
+    private EngineWorkloads() {
+    }
+
+    /** W1: 10,000 one-shot jobs due at one instant; wall time until every outcome is durable. */
+    static Result burst(Path dir, int jobs) throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("w1.db"))) {
+            LagRecorder runner = new LagRecorder();
+            Instant due = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+            UseCases api = build(store, runner, jobs).useCases();
+            for (int i = 0; i < jobs; i++) {
+                api.create().create(CreateJobCommand.of("burst-" + i, ScheduleSpec.at(due.toString()), "noop"));
+            }
+            long rssBefore = Memory.residentMegabytes();
+            try (Hourglass engine = build(store, runner, jobs)) {
+                engine.start();
+                awaitInstant(due);
+                long start = System.nanoTime();
+                while (runner.count() < jobs) {
+                    LockSupport.parkNanos(200_000);
+                }
+                // Every task ran; the outcomes are durable once no claim and no due job is left.
+                while (!store.running().isEmpty() || store.nextDueAt().isPresent()) {
+                    LockSupport.parkNanos(200_000);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long completed = store.list(Optional.of(JobStatus.COMPLETED)).size();
+                return new Result("W1 burst")
+                        .parameter("jobs", jobs).parameter("workers", WORKERS)
+                        .figure("wallSeconds", seconds)
+                        .figure("firesPerSecond", jobs / seconds)
+                        .figure("completedDurably", completed)
+                        .figure("lagP50Ms", runner.lags().millis(50))
+                        .figure("lagMaxMs", runner.lags().maxMillis())
+                        .figure("rssBeforeMb", rssBefore)
+                        .figure("rssAfterMb", Memory.residentMegabytes());
+            }
+        }
+    }
+
+    /** W2: one-shot jobs at distinct instants over 10 s; how late each starts. */
+    static Result lag(Path dir, int jobs, Duration spread) throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("w2.db"))) {
+            LagRecorder runner = new LagRecorder();
+            try (Hourglass engine = build(store, runner, jobs)) {
+                Instant first = Instant.now().plusSeconds(2);
+                long stepMicros = spread.toNanos() / 1000 / jobs;
+                for (int i = 0; i < jobs; i++) {
+                    Instant at = first.plus(stepMicros * i, ChronoUnit.MICROS).truncatedTo(ChronoUnit.MILLIS);
+                    engine.useCases().create().create(CreateJobCommand.of("lag-" + i, ScheduleSpec.at(at.toString()), "noop"));
+                }
+                engine.start();
+                while (runner.count() < jobs) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+                Percentiles lags = runner.lags();
+                return new Result("W2 lag")
+                        .parameter("jobs", jobs).parameter("spreadSeconds", spread.toSeconds())
+                        .figure("lagP50Ms", lags.millis(50))
+                        .figure("lagP99Ms", lags.millis(99))
+                        .figure("lagMaxMs", lags.maxMillis());
+            }
+        }
+    }
+
+    /** W3: recurring jobs every second for a while; fires achieved against the ideal, and their lag. */
+    static Result recurring(Path dir, int jobs, Duration window) throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("w3.db"))) {
+            LagRecorder runner = new LagRecorder();
+            try (Hourglass engine = build(store, runner, jobs)) {
+                engine.start();
+                for (int i = 0; i < jobs; i++) {
+                    engine.useCases().create().create(CreateJobCommand.of("every-" + i, ScheduleSpec.every(1000), "noop"));
+                }
+                Instant windowStart = Instant.now().plusSeconds(1);
+                Instant windowEnd = windowStart.plus(window);
+                runner.countPlannedWithin(windowStart, windowEnd);
+                awaitInstant(windowEnd.plusSeconds(1));
+                long ideal = jobs * window.toSeconds();
+                Percentiles lags = runner.lags();
+                return new Result("W3 recurring")
+                        .parameter("jobs", jobs).parameter("intervalMs", 1000).parameter("windowSeconds", window.toSeconds())
+                        .figure("fires", runner.countedInWindow())
+                        .figure("idealFires", ideal)
+                        .figure("percentOfIdeal", 100.0 * runner.countedInWindow() / ideal)
+                        .figure("lagP50Ms", lags.millis(50))
+                        .figure("lagP99Ms", lags.millis(99))
+                        .figure("lagMaxMs", lags.maxMillis());
+            }
+        }
+    }
+
+    private static Hourglass build(SqliteStore store, TaskRunner runner, int jobs) {
+        return Hourglass.builder(store).runner(runner).workers(WORKERS).maxJobs(jobs).build();
+    }
+
+    static void awaitInstant(Instant instant) {
+        while (Instant.now().isBefore(instant)) {
+            LockSupport.parkNanos(Math.max(100_000, Duration.between(Instant.now(), instant).toNanos() / 2));
+        }
+    }
+
+    static Path tempDir() throws Exception {
+        return Files.createTempDirectory("hourglass-bench");
+    }
+
+    /** A runner that does nothing but note how late each run started against its planned instant. */
+    static final class LagRecorder implements TaskRunner {
+
+        private final AtomicInteger count = new AtomicInteger();
+        private final ConcurrentLinkedQueue<Long> lagMicros = new ConcurrentLinkedQueue<>();
+        private volatile Instant windowStart = Instant.MIN;
+        private volatile Instant windowEnd = Instant.MAX;
+        private final AtomicInteger inWindow = new AtomicInteger();
+
+        @Override
+        public RunOutcome run(TaskRequest request) {
+            Instant started = Instant.now();
+            Instant planned = request.plannedAt();
+            if (planned != null && !planned.isBefore(windowStart) && planned.isBefore(windowEnd)) {
+                inWindow.incrementAndGet();
+                lagMicros.add(Math.max(0, Duration.between(planned, started).toNanos() / 1000));
+            }
+            count.incrementAndGet();
+            return RunOutcome.ok(null);
+        }
+
+        void countPlannedWithin(Instant start, Instant end) {
+            lagMicros.clear();
+            inWindow.set(0);
+            windowStart = start;
+            windowEnd = end;
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        int countedInWindow() {
+            return inWindow.get();
+        }
+
+        Percentiles lags() {
+            return new Percentiles(lagMicros.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+}
