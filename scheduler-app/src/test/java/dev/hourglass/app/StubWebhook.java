@@ -55,8 +55,9 @@ public final class StubWebhook implements AutoCloseable {
             return new Answer(200, Map.of(), body, times, false);
         }
 
-        public static Answer hanging() {
-            return new Answer(200, Map.of(), "", 1, true);
+        /** No answer until {@link #releaseHanging()}, then 200 with {@code body}. */
+        public static Answer hanging(String body) {
+            return new Answer(200, Map.of(), body, 1, true);
         }
     }
 
@@ -95,7 +96,12 @@ public final class StubWebhook implements AutoCloseable {
         return arrivals.poll(seconds, TimeUnit.SECONDS);
     }
 
-    /** Lets every hanging request go (they then get no answer but a closed connection). */
+    /** Forgets requests received so far, so {@link #awaitRequest} waits for the next new one. */
+    public void forgetArrivals() {
+        arrivals.clear();
+    }
+
+    /** Lets every hanging request go on to its answer. */
     public void releaseHanging() {
         release.countDown();
     }
@@ -112,8 +118,8 @@ public final class StubWebhook implements AutoCloseable {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    return;
                 }
-                return;
             }
             current.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] chunk = current.body().getBytes(StandardCharsets.UTF_8);

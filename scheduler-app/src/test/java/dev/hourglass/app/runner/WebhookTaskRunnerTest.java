@@ -101,7 +101,7 @@ class WebhookTaskRunnerTest {
 
     @Test
     void a_webhook_that_never_answers_is_cut_at_the_timeout() throws Exception {
-        stub.answer(Answer.hanging());
+        stub.answer(Answer.hanging("late"));
 
         RunOutcome outcome = runner(Duration.ofMillis(300)).run(request);
 
