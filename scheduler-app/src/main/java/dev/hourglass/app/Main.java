@@ -78,7 +78,11 @@ public final class Main {
 
     /** Opens the store, recovers and starts the engine, then opens the HTTP API. */
     public static RunningService start(ServiceConfig config) {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServiceConfig)}, on the given clock: tests move it to check time-based behaviour. */
+    public static RunningService start(ServiceConfig config, Clock clock) {
         List<AutoCloseable> stopOrder = new ArrayList<>();
         SqliteStore store = SqliteStore.open(config.db());
         try {
