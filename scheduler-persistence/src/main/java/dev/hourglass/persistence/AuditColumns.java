@@ -4,10 +4,10 @@ import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The audit_entries table: entries in insertion order ({@code seq}), kept after their job is gone. */
@@ -15,7 +15,7 @@ final class AuditColumns {
 
     static final String INSERT = "INSERT INTO audit_entries"
             + " (id, job_id, job_name, action, previous_status, new_status, actor, detail, created_at)"
-            + " VALUES (:id, :job_id, :job_name, :action, :previous_status, :new_status, :actor, :detail, :created_at)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String NEWEST_OF_JOB = "SELECT id, job_id, job_name, action, previous_status, new_status, actor,"
             + " detail, created_at FROM audit_entries WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
 
@@ -24,17 +24,16 @@ final class AuditColumns {
     private AuditColumns() {
     }
 
-    static <T extends SqlStatement<T>> T bind(T statement, AuditEntry entry) {
-        return statement
-                .bind("id", entry.id())
-                .bind("job_id", entry.jobId().value())
-                .bind("job_name", entry.jobName())
-                .bind("action", entry.action().wireName())
-                .bind("previous_status", entry.previousStatus() == null ? null : entry.previousStatus().wireName())
-                .bind("new_status", entry.newStatus() == null ? null : entry.newStatus().wireName())
-                .bind("actor", entry.actor())
-                .bind("detail", entry.detail())
-                .bind("created_at", Timestamps.format(entry.createdAt()));
+    static void bind(PreparedStatement statement, AuditEntry entry) throws SQLException {
+        statement.setString(1, entry.id());
+        statement.setString(2, entry.jobId().value());
+        statement.setString(3, entry.jobName());
+        statement.setString(4, entry.action().wireName());
+        statement.setString(5, entry.previousStatus() == null ? null : entry.previousStatus().wireName());
+        statement.setString(6, entry.newStatus() == null ? null : entry.newStatus().wireName());
+        statement.setString(7, entry.actor());
+        statement.setString(8, entry.detail());
+        statement.setString(9, Timestamps.format(entry.createdAt()));
     }
 
     private static final class Mapper implements RowMapper<AuditEntry> {

@@ -7,6 +7,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunStatus;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,11 +38,20 @@ final class JobColumns {
 
     static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
             + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
-    static final String UPDATE = "UPDATE jobs SET "
-            + NAMES.stream().filter(name -> !name.equals("id")).map(name -> name + " = :" + name)
-                    .collect(Collectors.joining(", "))
-            + " WHERE id = :id AND version = :expected_version";
-    static final String DELETE = "DELETE FROM jobs WHERE id = :id AND version = :expected_version";
+    /**
+     * The columns a saved job can change: its state. Its definition (name, schedule, task, ...) is
+     * fixed at insert, so updates neither rewrite it nor touch the unique index on the name.
+     */
+    static final List<String> STATE = List.of(
+            "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
+            "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version");
+    /** Positional: the {@link #STATE} columns, then the id and the expected version. */
+    static final String UPDATE_STATE = "UPDATE jobs SET "
+            + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
+            + " WHERE id = ? AND version = ?";
+    /** Positional: the id and the expected version. */
+    static final String DELETE = "DELETE FROM jobs WHERE id = ? AND version = ?";
     static final String COUNT = "SELECT count(*) FROM jobs";
     static final String NAME_TAKEN = "SELECT count(*) FROM jobs WHERE name_key = :name_key";
     static final String FIND = SELECT + " WHERE id = :id";
@@ -90,6 +100,29 @@ final class JobColumns {
                 .bind("claim_planned_at", claim == null ? null : Timestamps.format(claim.plannedAt()))
                 .bind("claimed_at", claim == null ? null : Timestamps.format(claim.claimedAt()))
                 .bind("claim_version", claim == null ? null : claim.version());
+    }
+
+    /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
+    static void bindState(PreparedStatement statement, Job job, long expectedVersion) throws SQLException {
+        LastRun lastRun = job.lastRun();
+        Claim claim = job.claim();
+        int i = 0;
+        statement.setString(++i, job.status().wireName());
+        statement.setString(++i, lastRun == null ? null : Timestamps.format(lastRun.startedAt()));
+        statement.setString(++i, lastRun == null ? null : lastRun.status().wireName());
+        statement.setObject(++i, lastRun == null ? null : lastRun.durationMs());
+        statement.setString(++i, lastRun == null ? null : lastRun.error());
+        statement.setString(++i, Timestamps.format(job.nextRunAt()));
+        statement.setLong(++i, job.runCount());
+        statement.setLong(++i, job.consecutiveErrors());
+        statement.setString(++i, Timestamps.format(job.updatedAt()));
+        statement.setLong(++i, job.version());
+        statement.setString(++i, claim == null ? null : claim.runId().value());
+        statement.setString(++i, claim == null ? null : Timestamps.format(claim.plannedAt()));
+        statement.setString(++i, claim == null ? null : Timestamps.format(claim.claimedAt()));
+        statement.setObject(++i, claim == null ? null : claim.version());
+        statement.setString(++i, job.id().value());
+        statement.setLong(++i, expectedVersion);
     }
 
     /** Reads a row into a job; a row the domain refuses becomes an unreadable {@link JobRow}, never an exception. */

@@ -36,7 +36,10 @@ class MigrationTest {
         Migrations.migrate(v1, file, 1);
         v1.useHandle(h -> {
             JobColumns.bind(h.createUpdate(JobColumns.INSERT), job).execute();
-            AuditColumns.bind(h.createUpdate(AuditColumns.INSERT), created(job)).execute();
+            try (var audit = h.getConnection().prepareStatement(AuditColumns.INSERT)) {
+                AuditColumns.bind(audit, created(job));
+                audit.executeUpdate();
+            }
         });
         try (RawDb raw = new RawDb(file)) {
             assertThat(raw.number("PRAGMA user_version")).isEqualTo(1);

@@ -59,6 +59,17 @@ public record Job(
         return nameKey(name);
     }
 
+    /**
+     * Whether {@code other} is the same job as defined at creation: id, name, description, enabled,
+     * schedule, task, deleteAfterRun, createdAt and createdBy. Only a job's state changes afterwards.
+     */
+    public boolean hasSameDefinition(Job other) {
+        return id.equals(other.id) && name.equals(other.name) && Objects.equals(description, other.description)
+                && enabled == other.enabled && schedule.equals(other.schedule) && task.equals(other.task)
+                && deleteAfterRun == other.deleteAfterRun && createdAt.equals(other.createdAt)
+                && createdBy.equals(other.createdBy);
+    }
+
     public boolean isRunning() {
         return claim != null;
     }

@@ -20,7 +20,10 @@ public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
 
     List<AuditEntry> audit();
 
-    /** Replaces the job's row with {@code job}, whose version is {@code expectedVersion + 1}. */
+    /**
+     * Replaces the job's state with that of {@code job}, whose version is {@code expectedVersion + 1}.
+     * Build it with {@link #save(Job, Job, List, RunRecord)}, which checks the definition is unchanged.
+     */
     record Save(Job job, long expectedVersion, List<AuditEntry> audit, RunRecord run) implements JobWrite {
 
         public Save {
@@ -46,8 +49,14 @@ public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
         }
     }
 
-    /** Saves {@code after} in place of {@code before}, which must still be what is stored. */
+    /**
+     * Saves {@code after} in place of {@code before}, which must still be what is stored. Only the
+     * job's state may differ: its definition is fixed at insert, and stores need not rewrite it.
+     */
     static Save save(Job before, Job after, List<AuditEntry> audit, RunRecord run) {
+        if (!before.hasSameDefinition(after)) {
+            throw new IllegalArgumentException("a saved job keeps its definition; only its state changes");
+        }
         return new Save(after.withVersion(before.version() + 1), before.version(), audit, run);
     }
 

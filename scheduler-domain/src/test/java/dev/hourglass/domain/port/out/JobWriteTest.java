@@ -38,6 +38,17 @@ class JobWriteTest {
     }
 
     @Test
+    void a_save_refuses_a_changed_definition_because_stores_write_only_the_state() {
+        Job renamed = new Job(stored.id(), "renamed", stored.description(), stored.enabled(), stored.schedule(),
+                stored.task(), stored.status(), stored.lastRun(), stored.nextRunAt(), stored.runCount(),
+                stored.consecutiveErrors(), stored.deleteAfterRun(), stored.createdAt(), stored.updatedAt(),
+                stored.createdBy(), stored.version(), stored.claim());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> JobWrite.save(stored, renamed, List.of()))
+                .withMessageContaining("keeps its definition");
+    }
+
+    @Test
     void the_audit_entries_are_a_copy_that_cannot_change() {
         List<AuditEntry> audit = new ArrayList<>();
         audit.add(AuditEntry.of("audit-1", stored, AuditAction.PAUSE, JobStatus.ACTIVE, JobStatus.PAUSED, "user", null,
