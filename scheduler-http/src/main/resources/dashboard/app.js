@@ -514,7 +514,7 @@
     const field = FIELDS.find((name) => message.startsWith(name + ' ') || message.startsWith(name + ':')
       || message.startsWith(name + '.'));
     const slot = field && document.querySelector('#create-form .field-error[data-field="' + field + '"]');
-    return slot && !slot.closest('[hidden]') ? slot : $('error-form');
+    return slot && !slot.parentElement.closest('[hidden]') ? slot : $('error-form');
   }
 
   function clearErrors() {
