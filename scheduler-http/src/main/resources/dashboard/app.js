@@ -49,12 +49,16 @@
 
   // ---- time --------------------------------------------------------------------------------
 
-  const absoluteFormat = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
+  const pad = (number) => String(number).padStart(2, '0');
 
+  /** Local time as 2026-06-01 09:30:00: sortable, and the same whatever the browser's language. */
   function absolute(iso) {
-    return iso ? absoluteFormat.format(new Date(iso)) : '';
+    if (!iso) {
+      return '';
+    }
+    const t = new Date(iso);
+    return t.getFullYear() + '-' + pad(t.getMonth() + 1) + '-' + pad(t.getDate())
+      + ' ' + pad(t.getHours()) + ':' + pad(t.getMinutes()) + ':' + pad(t.getSeconds());
   }
 
   function relative(iso, now) {
@@ -234,7 +238,7 @@
     jobs = reply.body.jobs;
     renderSummary(reply.body.summary);
     renderJobs();
-    $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+    $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
     if (await learnCronWords(jobs)) {
       renderJobs();
     }
@@ -524,8 +528,12 @@
   let previewTimer = null;
   let previewSeq = 0;
 
+  /** Asks for a preview once typing pauses; until it comes, the old one is not shown as current. */
   function schedulePreview() {
     clearTimeout(previewTimer);
+    previewSeq++;
+    $('schedule-preview').className = 'preview preview-pending';
+    $('schedule-preview').textContent = 'checking the schedule…';
     previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
   }
 

@@ -131,7 +131,7 @@ class DashboardIT extends BrowserAgainstLiveService {
         page.type("f-tz", "Europe/Berlin");
         page.type("f-task", "{\"report\":true}");
 
-        assertThat(page.awaitPreview("next run")).doesNotContain("schedule.expr");
+        assertThat(page.awaitPreview("next run")).contains("15").doesNotContain("every 5 minutes");
         page.press("create-submit");
 
         page.awaitDialogClosed("create-dialog");

@@ -108,6 +108,18 @@ final class DashboardPage {
         });
     }
 
+    /** Opens the row's "last error" and answers the error shown. */
+    String expandLastError(String name) {
+        wait.until(driver -> {
+            driver.findElement(row(name)).findElement(By.cssSelector(".last-error summary")).click();
+            return true;
+        });
+        return wait.until(driver -> {
+            String text = driver.findElement(row(name)).findElement(By.cssSelector(".last-error pre")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
     /** The actions the row of {@code name} offers, by their {@code data-action}. */
     List<String> actions(String name) {
         return wait.until(driver -> driver.findElement(row(name)).findElements(By.cssSelector("button[data-action]"))
