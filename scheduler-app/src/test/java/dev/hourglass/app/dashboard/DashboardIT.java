@@ -101,12 +101,7 @@ class DashboardIT extends BrowserAgainstLiveService {
     @Test
     void a_create_with_a_bad_cron_shows_the_apis_message_next_to_the_expression() throws Exception {
         page.signedIn(TOKEN);
-        page.press("new-job");
-        page.awaitDialog("create-dialog");
-        page.type("f-name", "broken-cron");
-        page.chooseKind("cron");
-        page.type("f-expr", "61 * * * *");
-        page.type("f-task", "t");
+        page.fillNewCronJob("broken-cron", "61 * * * *", null, "t");
 
         assertThat(page.awaitPreview("61")).contains("invalid cron expression");
         page.press("create-submit");
@@ -123,13 +118,7 @@ class DashboardIT extends BrowserAgainstLiveService {
     @Test
     void a_good_schedule_is_previewed_while_typing_and_the_created_job_appears() throws Exception {
         page.signedIn(TOKEN);
-        page.press("new-job");
-        page.awaitDialog("create-dialog");
-        page.type("f-name", "quarter-hourly");
-        page.chooseKind("cron");
-        page.type("f-expr", "*/15 * * * *");
-        page.type("f-tz", "Europe/Berlin");
-        page.type("f-task", "{\"report\":true}");
+        page.fillNewCronJob("quarter-hourly", "*/15 * * * *", "Europe/Berlin", "{\"report\":true}");
 
         assertThat(page.awaitPreview("next run")).contains("15").doesNotContain("every 5 minutes");
         page.press("create-submit");

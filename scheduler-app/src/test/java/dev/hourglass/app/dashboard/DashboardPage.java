@@ -181,6 +181,19 @@ final class DashboardPage {
         return driver.findElements(By.cssSelector("#" + tbodyId + " tr"));
     }
 
+    /** Opens "New job" and fills it in for a cron schedule; {@code tz} may be null for the server's zone. */
+    void fillNewCronJob(String name, String expr, String tz, String task) {
+        press("new-job");
+        awaitDialog("create-dialog");
+        type("f-name", name);
+        chooseKind("cron");
+        type("f-expr", expr);
+        if (tz != null) {
+            type("f-tz", tz);
+        }
+        type("f-task", task);
+    }
+
     void chooseKind(String kind) {
         driver.findElement(By.cssSelector("input[name=kind][value=" + kind + "]")).click();
     }

@@ -61,13 +61,7 @@ class DashboardScreenshotsIT extends BrowserAgainstLiveService {
         save("dashboard-history.png");
         page.press("history-close");
 
-        page.press("new-job");
-        page.awaitDialog("create-dialog");
-        page.type("f-name", "nightly-backup");
-        page.chooseKind("cron");
-        page.type("f-expr", "30 2 * * *");
-        page.type("f-tz", "Europe/Berlin");
-        page.type("f-task", "{\"target\":\"s3://backups\"}");
+        page.fillNewCronJob("nightly-backup", "30 2 * * *", "Europe/Berlin", "{\"target\":\"s3://backups\"}");
         page.awaitPreview("next run");
         save("dashboard-create.png");
     }
