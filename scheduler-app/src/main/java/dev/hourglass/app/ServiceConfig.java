@@ -64,6 +64,11 @@ public record ServiceConfig(
                 maxJobs, maxConsecutiveErrors, timezone, shutdownGrace);
     }
 
+    public ServiceConfig withMaxConsecutiveErrors(int value) {
+        return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
+                maxJobs, value, timezone, shutdownGrace);
+    }
+
     public ServiceConfig withShutdownGrace(Duration value) {
         return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                 maxJobs, maxConsecutiveErrors, timezone, value);

@@ -7,7 +7,8 @@ import io.javalin.json.JavalinJackson;
 import java.util.Objects;
 
 /**
- * The HTTP API of CONTRACT §7 over the use cases, served by Javalin.
+ * The HTTP API of CONTRACT §7 over the use cases, served by Javalin, and the operator dashboard
+ * that uses it, under {@code /ui/}.
  *
  * <pre>{@code
  * HttpApi api = HttpApi.create(hourglass.useCases(), HttpSettings.withToken(token)).start("127.0.0.1", 7070);
@@ -29,7 +30,8 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
-        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes());
+        DashboardRoutes dashboard = DashboardRoutes.load();
+        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,7 +40,10 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
             config.routes.before(guard::check);
-            config.routes.apiBuilder(routes::register);
+            config.routes.apiBuilder(() -> {
+                routes.register();
+                dashboard.register();
+            });
             ErrorResponses.register(config.routes, settings.maxBodyBytes());
         });
         return new HttpApi(app);

@@ -1,25 +1,29 @@
 package dev.hourglass.http;
 
 import io.javalin.http.Context;
+import java.util.function.Predicate;
 
 /**
  * Runs before every route: sets the API headers, checks the bearer token (all paths but
- * {@code /health}), records the principal, and refuses a declared body over the limit before it is
- * read. A body without a declared length is cut off at the same limit while it is read.
+ * {@code /health} and the requests {@code open} lets through: the dashboard's static files), records
+ * the principal, and refuses a declared body over the limit before it is read. A body without a
+ * declared length is cut off at the same limit while it is read.
  */
 final class RequestGuard {
 
     private final BearerAuth auth;
     private final long maxBodyBytes;
+    private final Predicate<Context> open;
 
-    RequestGuard(BearerAuth auth, long maxBodyBytes) {
+    RequestGuard(BearerAuth auth, long maxBodyBytes, Predicate<Context> open) {
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
+        this.open = open;
     }
 
     void check(Context ctx) {
         ApiHeaders.apply(ctx);
-        if (!isHealth(ctx.path())) {
+        if (!isHealth(ctx.path()) && !open.test(ctx)) {
             String principal = auth.principal(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
             Principal.set(ctx, principal);
         }

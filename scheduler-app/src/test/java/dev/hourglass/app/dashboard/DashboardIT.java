@@ -1,0 +1,240 @@
+package dev.hourglass.app.dashboard;
+
+import static dev.hourglass.app.dashboard.LiveService.TOKEN;
+import static dev.hourglass.app.dashboard.LiveService.cron;
+import static dev.hourglass.app.dashboard.LiveService.every;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hourglass.app.ApiClient;
+import dev.hourglass.app.StubWebhook.Answer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard in real Chromium against the real service: what an operator sees and does. */
+class DashboardIT extends BrowserAgainstLiveService {
+
+    private static final long HOUR = 3_600_000;
+
+    @Test
+    void the_table_lists_created_jobs_with_schedule_in_words_and_the_summary_counts_them() throws Exception {
+        live.create("sync-invoices", every(5 * 60_000));
+        live.create("weekday-report", cron("0 9 * * 1-5"));
+
+        page.signedIn(TOKEN);
+
+        page.awaitRow("weekday-report");
+        assertThat(page.listedNames()).containsExactly("weekday-report", "sync-invoices");
+        assertThat(page.badge("sync-invoices")).isEqualTo("active");
+        assertThat(page.cell("sync-invoices", "schedule")).isEqualTo("every 5 minutes");
+        assertThat(page.cell("weekday-report", "schedule")).contains("0 9 * * 1-5 (UTC)");
+        assertThat(page.cell("sync-invoices", "last-run")).isEqualTo("never");
+        assertThat(page.count("total")).isEqualTo("2");
+        assertThat(page.count("active")).isEqualTo("2");
+        assertThat(page.count("failed")).isEqualTo("0");
+    }
+
+    @Test
+    void pausing_and_resuming_change_the_badge() throws Exception {
+        live.create("cleanup", every(HOUR));
+        page.signedIn(TOKEN);
+
+        page.click("cleanup", "pause");
+        page.awaitBadge("cleanup", "paused");
+        assertThat(page.awaitNotice("Paused cleanup")).isEqualTo("Paused cleanup.");
+        assertThat(page.actions("cleanup")).containsExactly("resume", "history", "delete");
+        page.awaitCount("paused", "1");
+
+        page.click("cleanup", "resume");
+        page.awaitBadge("cleanup", "active");
+        assertThat(page.actions("cleanup")).containsExactly("pause", "run", "history", "delete");
+        page.awaitCount("paused", "0");
+    }
+
+    @Test
+    void a_job_tripped_by_a_failing_webhook_is_force_resumed_through_the_dialog_and_the_reason_is_audited()
+            throws Exception {
+        live.webhook.answer(Answer.status(500, "outage"));
+        String id = live.create("charge-cards", every(HOUR));
+        page.signedIn(TOKEN);
+
+        for (int run = 1; run <= BREAKER; run++) {
+            page.click("charge-cards", "run");
+            page.awaitNotice("Ran charge-cards: HTTP 500: outage");
+        }
+        page.awaitBadge("charge-cards", "failed");
+        assertThat(page.actions("charge-cards")).containsExactly("resume", "history", "delete");
+        assertThat(page.cell("charge-cards", "errors")).isEqualTo(String.valueOf(BREAKER));
+
+        page.click("charge-cards", "resume");
+        page.awaitDialog("force-dialog");
+        assertThat(page.text("force-title")).isEqualTo("Force resume charge-cards");
+        assertThat(page.text("force-summary")).contains("after 2 consecutive errors");
+        assertThat(page.text("force-last-error")).isEqualTo("HTTP 500: outage");
+        assertThat(page.rowsOf("force-runs")).hasSize(BREAKER)
+                .allSatisfy(run -> assertThat(run.getText()).contains("error", "HTTP 500: outage"));
+
+        page.press("force-confirm");
+        assertThat(page.awaitFieldError("force-error")).contains("reason");
+        assertThat(live.api.job(id).get("status").asText()).isEqualTo("failed");
+
+        live.webhook.answer(Answer.ok("charged"));
+        page.type("force-reason", "payment provider is back");
+        page.press("force-confirm");
+        page.awaitDialogClosed("force-dialog");
+        page.awaitBadge("charge-cards", "active");
+        assertThat(page.cell("charge-cards", "errors")).isEqualTo("0");
+
+        page.click("charge-cards", "history");
+        page.awaitDialog("history-dialog");
+        WebElement newest = page.rowsOf("audit-rows").get(0);
+        assertThat(newest.getAttribute("data-action")).isEqualTo("force_resume");
+        assertThat(newest.getText()).contains("force resume", "failed → active", "user", "payment provider is back");
+        assertThat(page.rowsOf("audit-rows")).extracting(row -> row.getAttribute("data-action"))
+                .containsExactly("force_resume", "fail", "run", "run", "create");
+        page.press("tab-runs");
+        assertThat(page.rowsOf("run-rows")).hasSize(BREAKER);
+    }
+
+    @Test
+    void a_create_with_a_bad_cron_shows_the_apis_message_next_to_the_expression() throws Exception {
+        page.signedIn(TOKEN);
+        page.fillNewCronJob("broken-cron", "61 * * * *", null, "t");
+
+        assertThat(page.awaitPreview("61")).contains("invalid cron expression");
+        page.press("create-submit");
+
+        String shown = page.awaitFieldError("error-schedule-expr");
+        ApiClient.Reply refused = live.api.post("", "{\"name\":\"broken-cron\",\"task\":\"t\","
+                + "\"schedule\":{\"kind\":\"cron\",\"expr\":\"61 * * * *\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(shown).isEqualTo(refused.body().get("error").asText()).startsWith("schedule.expr");
+        assertThat(page.text("error-form")).isEmpty();
+        assertThat(live.api.get("").body().get("jobs")).isEmpty();
+    }
+
+    @Test
+    void a_good_schedule_is_previewed_while_typing_and_the_created_job_appears() throws Exception {
+        page.signedIn(TOKEN);
+        page.fillNewCronJob("quarter-hourly", "*/15 * * * *", "Europe/Berlin", "{\"report\":true}");
+
+        assertThat(page.awaitPreview("next run")).contains("15").doesNotContain("every 5 minutes");
+        page.press("create-submit");
+
+        page.awaitDialogClosed("create-dialog");
+        page.awaitBadge("quarter-hourly", "active");
+        assertThat(page.cell("quarter-hourly", "schedule")).contains("*/15 * * * * (Europe/Berlin)");
+        assertThat(page.awaitNotice("Created")).isEqualTo("Created quarter-hourly.");
+    }
+
+    @Test
+    void a_duplicate_name_is_refused_next_to_the_name() throws Exception {
+        live.create("only-once", every(HOUR));
+        page.signedIn(TOKEN);
+        page.press("new-job");
+        page.awaitDialog("create-dialog");
+        page.type("f-name", "ONLY-once");
+        page.type("f-task", "t");
+
+        page.press("create-submit");
+
+        assertThat(page.awaitFieldError("error-name")).contains("ONLY-once", "already exists");
+    }
+
+    @Test
+    void a_wrong_token_brings_the_prompt_back_and_is_not_kept() {
+        page.awaitTokenPrompt();
+
+        page.signIn("not-the-token");
+
+        page.await(driver -> page.tokenError().contains("refused"));
+        assertThat(page.tokenPromptIsOpen()).isTrue();
+        assertThat(page.storedToken()).isNull();
+
+        page.signedIn(TOKEN);
+        assertThat(page.storedToken()).isEqualTo(TOKEN);
+        assertThat(browser.getCurrentUrl()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void a_refusal_of_the_api_is_shown_as_the_message_it_carries() throws Exception {
+        live.webhook.answer(Answer.hanging("slow"));
+        String id = live.create("long-runner", every(HOUR));
+        page.signedIn(TOKEN);
+        page.awaitRow("long-runner");
+        CompletableFuture<ApiClient.Reply> running = CompletableFuture.supplyAsync(() -> post(live.api, "/" + id + "/run"));
+        assertThat(live.webhook.awaitRequest(15)).isNotNull();
+
+        page.click("long-runner", "run");
+
+        String expected = live.api.post("/" + id + "/run", "").body().get("error").asText();
+        assertThat(page.awaitNotice(expected)).isEqualTo(expected);
+        assertThat(page.noticeIsError()).isTrue();
+        live.webhook.releaseHanging();
+        assertThat(running.get(15, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void delete_asks_first_and_then_removes_the_row() throws Exception {
+        live.create("obsolete", every(HOUR));
+        live.create("keeper", every(HOUR));
+        page.signedIn(TOKEN);
+
+        page.click("obsolete", "delete");
+        page.awaitDialog("confirm-dialog");
+        assertThat(page.text("confirm-title")).isEqualTo("Delete obsolete?");
+        page.press("confirm-cancel");
+        page.awaitDialogClosed("confirm-dialog");
+        page.awaitRow("obsolete");
+
+        page.click("obsolete", "delete");
+        page.awaitDialog("confirm-dialog");
+        page.press("confirm-ok");
+
+        page.awaitNotice("Deleted obsolete.");
+        page.await(driver -> driver.findElements(page.row("obsolete")).isEmpty());
+        assertThat(page.listedNames()).containsExactly("keeper");
+    }
+
+    @Test
+    void the_filter_and_the_search_narrow_the_table() throws Exception {
+        live.create("billing-daily", every(HOUR));
+        live.create("billing-hourly", every(HOUR));
+        String paused = live.create("mailer", every(HOUR));
+        live.api.post("/" + paused + "/pause", "");
+        page.signedIn(TOKEN);
+        page.awaitRow("mailer");
+
+        page.filterByStatus("paused");
+        assertThat(page.listedNames()).containsExactly("mailer");
+
+        page.filterByStatus("");
+        page.search("BILLING");
+        assertThat(page.listedNames()).containsExactlyInAnyOrder("billing-daily", "billing-hourly");
+
+        page.search("nothing-like-this");
+        assertThat(page.text("empty")).isEqualTo("No job matches the filter.");
+    }
+
+    @Test
+    void a_job_name_full_of_markup_is_shown_as_text() throws Exception {
+        String name = "<img src=x onerror=\"document.title='owned'\"><b>bold</b>";
+        live.create(name, every(HOUR));
+
+        page.signedIn(TOKEN);
+
+        assertThat(page.cell(name, "job-name")).isEqualTo(name);
+        assertThat(browser.findElements(By.cssSelector("#job-rows img, #job-rows b"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo("Hourglass dashboard");
+    }
+
+    private static ApiClient.Reply post(ApiClient api, String path) {
+        try {
+            return api.post(path, "");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.hourglass.app.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard as an operator sees it: what the tests read and click, by the page's ids and data attributes. */
+final class DashboardPage {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    DashboardPage(WebDriver driver) {
+        this.driver = driver;
+        // The table is redrawn on every refresh: an element found a moment ago may be gone; look again.
+        this.wait = new WebDriverWait(driver, PATIENCE);
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Opens the page in a clean tab state: no token stored yet. */
+    DashboardPage open(String serviceUrl) {
+        driver.get(serviceUrl + "/ui/");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        return this;
+    }
+
+    WebElement tokenPrompt() {
+        return driver.findElement(By.id("token-dialog"));
+    }
+
+    boolean tokenPromptIsOpen() {
+        return tokenPrompt().isDisplayed();
+    }
+
+    DashboardPage awaitTokenPrompt() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        return this;
+    }
+
+    String tokenError() {
+        return driver.findElement(By.id("token-error")).getText();
+    }
+
+    DashboardPage signIn(String token) {
+        awaitTokenPrompt();
+        driver.findElement(By.id("token-input")).sendKeys(token);
+        driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        return this;
+    }
+
+    /** Signs in and waits for the first listing. */
+    DashboardPage signedIn(String token) {
+        signIn(token);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-dialog")));
+        wait.until(driver -> !driver.findElement(By.id("updated")).getText().isEmpty());
+        return this;
+    }
+
+    String storedToken() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('hourglass.token')");
+    }
+
+    // ---- the table ------------------------------------------------------------------------
+
+    By row(String name) {
+        return By.xpath("//tbody[@id='job-rows']/tr[@data-job-name=" + xpathLiteral(name) + "]");
+    }
+
+    WebElement awaitRow(String name) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(row(name)));
+    }
+
+    List<String> listedNames() {
+        return wait.until(driver -> driver.findElements(By.cssSelector("#job-rows tr")).stream()
+                .map(tr -> tr.findElement(By.className("job-name")).getText())
+                .toList());
+    }
+
+    String badge(String name) {
+        return wait.until(driver -> driver.findElement(row(name)).findElement(By.cssSelector(".badge.status")).getText());
+    }
+
+    /** Waits for the row of {@code name} to show {@code status}, for as long as a refresh may take. */
+    void awaitBadge(String name, String status) {
+        wait.until(textOf(row(name), By.cssSelector(".badge.status"), status));
+    }
+
+    String cell(String name, String cssClass) {
+        return wait.until(driver -> driver.findElement(row(name)).findElement(By.className(cssClass)).getText());
+    }
+
+    void click(String name, String action) {
+        wait.until(driver -> {
+            WebElement button = driver.findElement(row(name)).findElement(By.cssSelector("button[data-action='" + action + "']"));
+            button.click();
+            return true;
+        });
+    }
+
+    /** Opens the row's "last error" and answers the error shown. */
+    String expandLastError(String name) {
+        wait.until(driver -> {
+            driver.findElement(row(name)).findElement(By.cssSelector(".last-error summary")).click();
+            return true;
+        });
+        return wait.until(driver -> {
+            String text = driver.findElement(row(name)).findElement(By.cssSelector(".last-error pre")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    /** The actions the row of {@code name} offers, by their {@code data-action}. */
+    List<String> actions(String name) {
+        return wait.until(driver -> driver.findElement(row(name)).findElements(By.cssSelector("button[data-action]"))
+                .stream().map(button -> button.getAttribute("data-action")).toList());
+    }
+
+    String count(String which) {
+        return driver.findElement(By.id("count-" + which)).getText();
+    }
+
+    void awaitCount(String which, String value) {
+        wait.until(ExpectedConditions.textToBe(By.id("count-" + which), value));
+    }
+
+    void filterByStatus(String status) {
+        new Select(driver.findElement(By.id("status-filter"))).selectByValue(status);
+    }
+
+    void search(String text) {
+        WebElement search = driver.findElement(By.id("search"));
+        search.clear();
+        search.sendKeys(text);
+    }
+
+    String awaitNotice(String containing) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), containing));
+        return driver.findElement(By.id("notice")).getText();
+    }
+
+    boolean noticeIsError() {
+        return driver.findElement(By.id("notice")).getAttribute("class").contains("notice-error");
+    }
+
+    // ---- dialogs --------------------------------------------------------------------------
+
+    WebElement awaitDialog(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void awaitDialogClosed(String id) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void press(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    List<WebElement> rowsOf(String tbodyId) {
+        return driver.findElements(By.cssSelector("#" + tbodyId + " tr"));
+    }
+
+    /** Opens "New job" and fills it in for a cron schedule; {@code tz} may be null for the server's zone. */
+    void fillNewCronJob(String name, String expr, String tz, String task) {
+        press("new-job");
+        awaitDialog("create-dialog");
+        type("f-name", name);
+        chooseKind("cron");
+        type("f-expr", expr);
+        if (tz != null) {
+            type("f-tz", tz);
+        }
+        type("f-task", task);
+    }
+
+    void chooseKind(String kind) {
+        driver.findElement(By.cssSelector("input[name=kind][value=" + kind + "]")).click();
+    }
+
+    String awaitFieldError(String id) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return text(id);
+    }
+
+    String awaitPreview(String containing) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedule-preview"), containing));
+        return text("schedule-preview");
+    }
+
+    <T> T await(ExpectedCondition<T> condition) {
+        return wait.until(condition);
+    }
+
+    private static ExpectedCondition<Boolean> textOf(By row, By inside, String expected) {
+        return driver -> {
+            List<WebElement> rows = driver.findElements(row);
+            return !rows.isEmpty() && rows.get(0).findElement(inside).getText().equals(expected);
+        };
+    }
+
+    /** A job name as an XPath string literal, whatever quotes it holds. */
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}

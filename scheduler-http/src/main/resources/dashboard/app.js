@@ -1,0 +1,640 @@
+// Hourglass operator dashboard: plain JavaScript over the HTTP API (CONTRACT §7).
+// Data only ever reaches the page through textContent, never as markup, and the token
+// lives in sessionStorage: it is sent in the Authorization header, never in a URL or a log.
+(function () {
+  'use strict';
+
+  const API = '/ui/api/scheduler';
+  const TOKEN_KEY = 'hourglass.token';
+  const REFRESH_MS = 5000;
+  const PREVIEW_DELAY_MS = 300;
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---- elements and text -------------------------------------------------------------------
+
+  /** A new element; string children become text nodes, so nothing is ever parsed as HTML. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([name, value]) => {
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === 'className') {
+        node.className = value;
+      } else if (name === 'text') {
+        node.textContent = value;
+      } else if (name.startsWith('on')) {
+        node.addEventListener(name.slice(2), value);
+      } else {
+        node.setAttribute(name, value === true ? '' : String(value));
+      }
+    });
+    children.flat().forEach((child) => {
+      if (child !== null && child !== undefined) {
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    });
+    return node;
+  }
+
+  function show(node, text) {
+    node.textContent = text || '';
+    node.hidden = !text;
+  }
+
+  function badge(kind, value) {
+    return el('span', { className: 'badge ' + kind + ' ' + kind + '-' + value, text: value });
+  }
+
+  // ---- time --------------------------------------------------------------------------------
+
+  const pad = (number) => String(number).padStart(2, '0');
+
+  /** Local time as 2026-06-01 09:30:00: sortable, and the same whatever the browser's language. */
+  function absolute(iso) {
+    if (!iso) {
+      return '';
+    }
+    const t = new Date(iso);
+    return t.getFullYear() + '-' + pad(t.getMonth() + 1) + '-' + pad(t.getDate())
+      + ' ' + pad(t.getHours()) + ':' + pad(t.getMinutes()) + ':' + pad(t.getSeconds());
+  }
+
+  function relative(iso, now) {
+    const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+    const span = Math.abs(seconds);
+    let text;
+    if (span < 60) {
+      text = span + ' s';
+    } else if (span < 3600) {
+      text = Math.round(span / 60) + ' min';
+    } else if (span < 86400 * 2) {
+      text = Math.round(span / 3600) + ' h';
+    } else {
+      text = Math.round(span / 86400) + ' days';
+    }
+    if (span < 1) {
+      return 'now';
+    }
+    return seconds > 0 ? 'in ' + text : text + ' ago';
+  }
+
+  /** A relative time with the absolute one beside it, in a machine-readable time element. */
+  function when(iso, now) {
+    if (!iso) {
+      return el('span', { className: 'muted', text: '—' });
+    }
+    return el('span', { className: 'when' },
+      el('span', { className: 'relative', text: relative(iso, now) }),
+      el('time', { className: 'absolute', datetime: iso, text: absolute(iso) }));
+  }
+
+  function duration(ms) {
+    if (ms === null || ms === undefined) {
+      return '';
+    }
+    if (ms < 1000) {
+      return ms + ' ms';
+    }
+    return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
+  }
+
+  // ---- schedules in words ------------------------------------------------------------------
+
+  const UNITS = [[86400000, 'day'], [3600000, 'hour'], [60000, 'minute'], [1000, 'second'], [1, 'millisecond']];
+
+  function intervalWords(ms) {
+    const [size, unit] = UNITS.find(([unitMs]) => ms % unitMs === 0);
+    const count = ms / size;
+    return count === 1 ? 'every ' + unit : 'every ' + count + ' ' + unit + 's';
+  }
+
+  /** Cron schedules get the API's humanReadable once per distinct schedule; the rest are worded here. */
+  const cronWords = new Map();
+
+  function scheduleKey(schedule) {
+    return schedule.expr + ' ' + (schedule.tz || '');
+  }
+
+  function scheduleCell(schedule) {
+    if (schedule.kind === 'every') {
+      return el('span', { text: intervalWords(schedule.intervalMs) });
+    }
+    if (schedule.kind === 'at') {
+      return el('span', { text: 'once at ' + absolute(schedule.at) });
+    }
+    const words = cronWords.get(scheduleKey(schedule));
+    return el('span', {},
+      el('span', { text: words || 'cron' }),
+      el('code', { className: 'expr', text: schedule.expr + (schedule.tz ? ' (' + schedule.tz + ')' : '') }));
+  }
+
+  async function learnCronWords(jobs) {
+    const unknown = new Map();
+    jobs.filter((job) => job.schedule.kind === 'cron' && !cronWords.has(scheduleKey(job.schedule)))
+      .forEach((job) => unknown.set(scheduleKey(job.schedule), job.schedule));
+    if (unknown.size === 0) {
+      return false;
+    }
+    await Promise.all([...unknown].map(async ([key, schedule]) => {
+      const reply = await api('POST', '/preview', { schedule });
+      cronWords.set(key, reply.ok && reply.body.humanReadable ? reply.body.humanReadable : 'cron');
+    }));
+    return true;
+  }
+
+  // ---- the API -----------------------------------------------------------------------------
+
+  let token = sessionStorage.getItem(TOKEN_KEY);
+
+  /**
+   * Calls the API; answers {ok, status, body}. A 401 forgets the token and asks for it again;
+   * a network failure answers status 0 with a message in the same shape as the API's errors.
+   */
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    let response;
+    try {
+      response = await fetch(API + path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+      });
+    } catch (e) {
+      return { ok: false, status: 0, body: { error: 'cannot reach the service: ' + e.message, code: 'offline' } };
+    }
+    let json = null;
+    try {
+      json = await response.json();
+    } catch (e) {
+      json = { error: 'HTTP ' + response.status + ' without a JSON body', code: 'http_' + response.status };
+    }
+    if (response.status === 401) {
+      askForToken('The service refused the token. Enter the API token again.');
+    }
+    return { ok: response.ok, status: response.status, body: json };
+  }
+
+  // ---- token -------------------------------------------------------------------------------
+
+  function askForToken(message) {
+    token = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+    stopRefreshing();
+    show($('token-error'), message);
+    $('token-input').value = '';
+    if (!$('token-dialog').open) {
+      document.querySelectorAll('dialog[open]').forEach((dialog) => dialog.close());
+      $('token-dialog').showModal();
+    }
+    $('token-input').focus();
+  }
+
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const entered = $('token-input').value.trim();
+    if (!entered) {
+      show($('token-error'), 'Enter the token.');
+      return;
+    }
+    token = entered;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    $('token-input').value = '';
+    $('token-dialog').close();
+    refresh().then(startRefreshing);
+  });
+  // The page is of no use without a token: Escape does not close the prompt.
+  $('token-dialog').addEventListener('cancel', (event) => event.preventDefault());
+
+  $('forget-token').addEventListener('click', () => askForToken(''));
+
+  // ---- notices -----------------------------------------------------------------------------
+
+  function notify(text, isError) {
+    const notice = $('notice');
+    notice.className = 'notice' + (isError ? ' notice-error' : '');
+    notice.setAttribute('role', isError ? 'alert' : 'status');
+    show(notice, text);
+  }
+
+  // ---- the job table -----------------------------------------------------------------------
+
+  let jobs = [];
+  const expandedErrors = new Set();
+
+  async function refresh() {
+    const reply = await api('GET', '');
+    if (!reply.ok) {
+      if (reply.status !== 401) {
+        notify(reply.body.error, true);
+      }
+      return;
+    }
+    jobs = reply.body.jobs;
+    renderSummary(reply.body.summary);
+    renderJobs();
+    $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
+    if (await learnCronWords(jobs)) {
+      renderJobs();
+    }
+  }
+
+  function renderSummary(summary) {
+    ['total', 'active', 'paused', 'failed', 'completed'].forEach((name) => {
+      $('count-' + name).textContent = summary[name];
+    });
+    $('count-recent').textContent = summary.recentFailures;
+    $('count-next').textContent = summary.nextFireAt ? relative(summary.nextFireAt, Date.now()) : '—';
+    $('count-next').title = summary.nextFireAt ? absolute(summary.nextFireAt) : '';
+  }
+
+  function visibleJobs() {
+    const status = $('status-filter').value;
+    const search = $('search').value.trim().toLowerCase();
+    return jobs.filter((job) => (!status || job.status === status)
+      && (!search || job.name.toLowerCase().includes(search)));
+  }
+
+  function renderJobs() {
+    const now = Date.now();
+    const shown = visibleJobs();
+    $('job-rows').replaceChildren(...shown.map((job) => jobRow(job, now)));
+    const empty = jobs.length === 0 ? 'No jobs yet. Create one with "New job".'
+      : shown.length === 0 ? 'No job matches the filter.' : '';
+    show($('empty'), empty);
+  }
+
+  function jobRow(job, now) {
+    return el('tr', { 'data-job-id': job.id, 'data-job-name': job.name, 'data-status': job.status },
+      el('td', { className: 'name' },
+        el('span', { className: 'job-name', text: job.name }),
+        job.description ? el('span', { className: 'description', text: job.description }) : null,
+        job.enabled ? null : el('span', { className: 'tag', text: 'disabled' })),
+      el('td', {}, badge('status', job.status)),
+      el('td', { className: 'schedule' }, scheduleCell(job.schedule)),
+      el('td', {}, when(job.nextRunAt, now)),
+      el('td', { className: 'last-run' }, lastRun(job, now)),
+      el('td', { className: 'num errors' + (job.consecutiveErrors > 0 ? ' has-errors' : ''), text: job.consecutiveErrors }),
+      el('td', { className: 'actions' }, actions(job)));
+  }
+
+  function lastRun(job, now) {
+    if (!job.lastRunAt) {
+      return el('span', { className: 'muted', text: 'never' });
+    }
+    const parts = [
+      el('div', { className: 'last-run-line' },
+        badge('run', job.lastRunStatus),
+        el('span', { className: 'duration', text: duration(job.lastRunDurationMs) }),
+        el('span', { className: 'relative', title: absolute(job.lastRunAt), text: relative(job.lastRunAt, now) })),
+    ];
+    if (job.lastRunError) {
+      const details = el('details', { className: 'last-error', open: expandedErrors.has(job.id) },
+        el('summary', { text: 'last error' }),
+        el('pre', { className: 'error-text', text: job.lastRunError }));
+      details.addEventListener('toggle', () => {
+        if (details.open) {
+          expandedErrors.add(job.id);
+        } else {
+          expandedErrors.delete(job.id);
+        }
+      });
+      parts.push(details);
+    }
+    return parts;
+  }
+
+  function actionButton(action, label, job, handler, className) {
+    return el('button', {
+      type: 'button', className: className || '', 'data-action': action,
+      'aria-label': label + ' ' + job.name, text: label, onclick: (event) => handler(job, event.currentTarget),
+    });
+  }
+
+  function actions(job) {
+    const buttons = [];
+    if (job.status === 'active') {
+      buttons.push(actionButton('pause', 'Pause', job, pause));
+      buttons.push(actionButton('run', 'Run now', job, runNow));
+    } else if (job.status === 'paused') {
+      buttons.push(actionButton('resume', 'Resume', job, resume));
+    } else if (job.status === 'failed') {
+      buttons.push(actionButton('resume', 'Resume…', job, openForceResume, 'warn'));
+    }
+    buttons.push(actionButton('history', 'History', job, openHistory));
+    buttons.push(actionButton('delete', 'Delete', job, confirmDelete, 'danger-text'));
+    return buttons;
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+
+  /** Runs one API call for an action, shows its outcome (the API's own message on refusal), refreshes. */
+  async function act(button, method, path, body, success) {
+    if (button) {
+      button.disabled = true;
+    }
+    const reply = await api(method, path, body);
+    if (button) {
+      button.disabled = false;
+    }
+    if (reply.ok) {
+      notify(success(reply.body), false);
+    } else if (reply.status !== 401) {
+      notify(reply.body.error, true);
+    }
+    await refresh();
+    return reply;
+  }
+
+  function pause(job, button) {
+    return act(button, 'POST', '/' + job.id + '/pause', undefined, () => 'Paused ' + job.name + '.');
+  }
+
+  function resume(job, button) {
+    return act(button, 'POST', '/' + job.id + '/resume', undefined, () => 'Resumed ' + job.name + '.');
+  }
+
+  function runNow(job, button) {
+    button.textContent = 'Running…';
+    return act(button, 'POST', '/' + job.id + '/run', undefined,
+      (body) => 'Ran ' + job.name + ': ' + (body.result || '(no output)'));
+  }
+
+  // ---- confirmation of a delete ------------------------------------------------------------
+
+  let confirmed = null;
+
+  function confirmDelete(job) {
+    $('confirm-title').textContent = 'Delete ' + job.name + '?';
+    $('confirm-text').textContent = 'The job and its run history are removed; its audit trail stays readable.';
+    confirmed = () => act(null, 'DELETE', '/' + job.id, undefined, () => 'Deleted ' + job.name + '.');
+    $('confirm-dialog').showModal();
+    $('confirm-cancel').focus();
+  }
+
+  $('confirm-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    $('confirm-dialog').close();
+    const action = confirmed;
+    confirmed = null;
+    if (action) {
+      action();
+    }
+  });
+  $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+
+  // ---- force resume of a failed job --------------------------------------------------------
+
+  let forcing = null;
+
+  async function openForceResume(listed) {
+    const [current, runs] = await Promise.all([api('GET', '/' + listed.id), api('GET', '/' + listed.id + '/runs?limit=5')]);
+    if (!current.ok) {
+      if (current.status !== 401) {
+        notify(current.body.error, true);
+      }
+      return;
+    }
+    const job = current.body.job;
+    if (job.status !== 'failed') {
+      // It changed since the table was drawn: a plain resume says what the API makes of it.
+      await resume(job, null);
+      return;
+    }
+    forcing = job;
+    $('force-title').textContent = 'Force resume ' + job.name;
+    $('force-summary').textContent = 'The circuit breaker stopped this job after ' + job.consecutiveErrors
+      + ' consecutive error' + (job.consecutiveErrors === 1 ? '' : 's') + '. It stays failed until you resume it on purpose.';
+    $('force-last-error').textContent = job.lastRunError || '(no error recorded)';
+    const now = Date.now();
+    const rows = runs.ok ? runs.body.runs.map((run) => el('tr', {},
+      el('td', {}, when(run.startedAt, now)),
+      el('td', {}, badge('run', run.status)),
+      el('td', { className: 'num', text: duration(run.durationMs) }),
+      el('td', { className: 'error-cell', text: run.error || '' }))) : [];
+    $('force-runs').replaceChildren(...(rows.length ? rows
+      : [el('tr', {}, el('td', { colspan: 4, className: 'muted', text: 'no runs recorded' }))]));
+    $('force-reason').value = '';
+    show($('force-error'), '');
+    $('force-dialog').showModal();
+    $('force-reason').focus();
+  }
+
+  $('force-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reason = $('force-reason').value.trim();
+    if (!reason) {
+      show($('force-error'), 'Give a reason: it goes to the audit trail.');
+      $('force-reason').focus();
+      return;
+    }
+    const job = forcing;
+    $('force-confirm').disabled = true;
+    const reply = await api('POST', '/' + job.id + '/resume', { force: true, reason });
+    $('force-confirm').disabled = false;
+    if (reply.ok) {
+      $('force-dialog').close();
+      notify('Force-resumed ' + job.name + ': ' + reason, false);
+      await refresh();
+    } else if (reply.status !== 401) {
+      show($('force-error'), reply.body.error);
+    }
+  });
+  $('force-cancel').addEventListener('click', () => $('force-dialog').close());
+
+  // ---- audit trail and run history ---------------------------------------------------------
+
+  function selectTab(name) {
+    ['audit', 'runs'].forEach((tab) => {
+      $('tab-' + tab).setAttribute('aria-selected', String(tab === name));
+      $('panel-' + tab).hidden = tab !== name;
+    });
+  }
+
+  $('tab-audit').addEventListener('click', () => selectTab('audit'));
+  $('tab-runs').addEventListener('click', () => selectTab('runs'));
+  $('history-close').addEventListener('click', () => $('history-dialog').close());
+
+  async function openHistory(job) {
+    const [audit, runs] = await Promise.all([
+      api('GET', '/' + job.id + '/audit?limit=100'), api('GET', '/' + job.id + '/runs?limit=100')]);
+    if (audit.status === 401 || runs.status === 401) {
+      return;
+    }
+    const now = Date.now();
+    $('history-title').textContent = 'History of ' + job.name;
+    $('audit-rows').replaceChildren(...(audit.ok ? audit.body.entries : []).map((entry) => el('tr', { 'data-action': entry.action },
+      el('td', {}, when(entry.createdAt, now)),
+      el('td', {}, el('span', { className: 'action', text: entry.action.replace('_', ' ') })),
+      el('td', { text: (entry.previousStatus || '–') + ' → ' + (entry.newStatus || '–') }),
+      el('td', { text: entry.actor }),
+      el('td', { className: 'detail', text: entry.detail || '' }))));
+    $('run-rows').replaceChildren(...(runs.ok ? runs.body.runs : []).map((run) => el('tr', {},
+      el('td', {}, when(run.startedAt, now)),
+      el('td', { text: run.plannedAt ? absolute(run.plannedAt) : 'manual' }),
+      el('td', {}, badge('run', run.status)),
+      el('td', { className: 'num', text: duration(run.durationMs) }),
+      el('td', {}, el('pre', { className: run.error ? 'error-text' : 'output', text: run.error || run.output || '' })))));
+    const failed = [audit, runs].find((reply) => !reply.ok);
+    show($('history-error'), failed ? failed.body.error : '');
+    selectTab('audit');
+    $('history-dialog').showModal();
+  }
+
+  // ---- create form with a live preview -----------------------------------------------------
+
+  const FIELDS = ['schedule.intervalMs', 'schedule.expr', 'schedule.kind', 'schedule.tz', 'schedule.at',
+    'schedule', 'name', 'description', 'task'];
+
+  function kind() {
+    return document.querySelector('input[name="kind"]:checked').value;
+  }
+
+  function formSchedule() {
+    switch (kind()) {
+      case 'every':
+        return { kind: 'every', intervalMs: Number($('f-interval').value) * Number($('f-interval-unit').value) };
+      case 'cron': {
+        const schedule = { kind: 'cron', expr: $('f-expr').value.trim() };
+        if ($('f-tz').value.trim()) {
+          schedule.tz = $('f-tz').value.trim();
+        }
+        return schedule;
+      }
+      default: {
+        const local = $('f-at').value;
+        return { kind: 'at', at: local ? new Date(local).toISOString() : '' };
+      }
+    }
+  }
+
+  /** The error paragraph for the field an API message names ("schedule.expr ...", "name: ..."). */
+  function errorSlotFor(message) {
+    const field = FIELDS.find((name) => message.startsWith(name + ' ') || message.startsWith(name + ':')
+      || message.startsWith(name + '.'));
+    const slot = field && document.querySelector('#create-form .field-error[data-field="' + field + '"]');
+    return slot && !slot.parentElement.closest('[hidden]') ? slot : $('error-form');
+  }
+
+  function clearErrors() {
+    document.querySelectorAll('#create-form .field-error').forEach((slot) => show(slot, ''));
+  }
+
+  let previewTimer = null;
+  let previewSeq = 0;
+
+  /** Asks for a preview once typing pauses; until it comes, the old one is not shown as current. */
+  function schedulePreview() {
+    clearTimeout(previewTimer);
+    previewSeq++;
+    $('schedule-preview').className = 'preview preview-pending';
+    $('schedule-preview').textContent = 'checking the schedule…';
+    previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
+  }
+
+  async function preview() {
+    const seq = ++previewSeq;
+    const out = $('schedule-preview');
+    const reply = await api('POST', '/preview', { schedule: formSchedule() });
+    if (seq !== previewSeq) {
+      return; // a newer preview is on its way
+    }
+    if (reply.ok && !reply.body.error) {
+      out.className = 'preview';
+      out.textContent = reply.body.humanReadable + ' · next run ' + absolute(reply.body.nextRunAt)
+        + ' (' + relative(reply.body.nextRunAt, Date.now()) + ')';
+    } else if (reply.status !== 401) {
+      out.className = 'preview preview-error';
+      out.textContent = reply.body.error;
+    }
+  }
+
+  function selectKind() {
+    ['every', 'cron', 'at'].forEach((name) => {
+      $('kind-' + name).hidden = name !== kind();
+    });
+    schedulePreview();
+  }
+
+  document.querySelectorAll('input[name="kind"]').forEach((radio) => radio.addEventListener('change', selectKind));
+  ['f-interval', 'f-interval-unit', 'f-expr', 'f-tz', 'f-at'].forEach((id) => {
+    $(id).addEventListener('input', schedulePreview);
+    $(id).addEventListener('change', schedulePreview);
+  });
+
+  function openCreate() {
+    $('create-form').reset();
+    clearErrors();
+    selectKind();
+    if (typeof Intl.supportedValuesOf === 'function' && !$('zones').children.length) {
+      $('zones').replaceChildren(...Intl.supportedValuesOf('timeZone').map((zone) => el('option', { value: zone })));
+    }
+    $('create-dialog').showModal();
+    $('f-name').focus();
+  }
+
+  $('new-job').addEventListener('click', openCreate);
+  $('create-cancel').addEventListener('click', () => $('create-dialog').close());
+
+  $('create-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const request = {
+      name: $('f-name').value,
+      schedule: formSchedule(),
+      task: $('f-task').value,
+      enabled: $('f-enabled').checked,
+      deleteAfterRun: $('f-delete-after-run').checked,
+    };
+    if ($('f-description').value.trim()) {
+      request.description = $('f-description').value;
+    }
+    $('create-submit').disabled = true;
+    const reply = await api('POST', '', request);
+    $('create-submit').disabled = false;
+    if (reply.ok) {
+      $('create-dialog').close();
+      notify('Created ' + reply.body.job.name + '.', false);
+      await refresh();
+    } else if (reply.status !== 401) {
+      const message = reply.body.error;
+      const slot = reply.body.code === 'duplicate_name' ? $('error-name') : errorSlotFor(message);
+      show(slot, message);
+    }
+  });
+
+  // ---- filters and refreshing --------------------------------------------------------------
+
+  $('status-filter').addEventListener('change', renderJobs);
+  $('search').addEventListener('input', renderJobs);
+  document.querySelectorAll('#summary button[data-filter]').forEach((button) => button.addEventListener('click', () => {
+    $('status-filter').value = button.dataset.filter;
+    renderJobs();
+  }));
+  $('refresh').addEventListener('click', refresh);
+
+  let timer = null;
+
+  function startRefreshing() {
+    stopRefreshing();
+    timer = setInterval(() => {
+      if (!document.hidden && !$('token-dialog').open) {
+        refresh();
+      }
+    }, REFRESH_MS);
+  }
+
+  function stopRefreshing() {
+    clearInterval(timer);
+    timer = null;
+  }
+
+  // Without a stored token, the first listing goes without one: a service started without
+  // --token answers it, and one with a token answers 401, which brings up the prompt.
+  refresh().then(startRefreshing);
+}());
