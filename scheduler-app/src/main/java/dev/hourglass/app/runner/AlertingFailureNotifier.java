@@ -23,12 +23,13 @@ public final class AlertingFailureNotifier implements FailureNotifier {
     private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Optional<URI> alertUrl;
-    private final HttpClient client;
+    /** Only with an alert URL: building an HTTP client sets up TLS, which costs start-up time. */
+    private final Optional<HttpClient> client;
     private final ObjectMapper json = new ObjectMapper();
 
     public AlertingFailureNotifier(Optional<URI> alertUrl) {
         this.alertUrl = alertUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(ALERT_TIMEOUT).build();
+        this.client = alertUrl.map(url -> HttpClient.newBuilder().connectTimeout(ALERT_TIMEOUT).build());
     }
 
     @Override
@@ -51,7 +52,7 @@ public final class AlertingFailureNotifier implements FailureNotifier {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        client.orElseThrow().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
                 LOG.warn("alert webhook for job {} failed: {}", job.id(), error.toString());
             } else if (response.statusCode() / 100 != 2) {
