@@ -12,11 +12,13 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import java.util.Map;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,11 +41,18 @@ public final class Cron implements Schedule {
     private final com.cronutils.model.Cron parsed;
     private final ExecutionTime executionTime;
 
-    private Cron(String expression, ZoneId zone, com.cronutils.model.Cron parsed) {
+    /**
+     * Parsed expressions by text. The store turns every due row back into a schedule, and parsing
+     * costs far more than the lookup; the few distinct expressions a deployment uses stay cached.
+     */
+    private static final Map<String, Cron> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
+
+    private Cron(String expression, ZoneId zone, com.cronutils.model.Cron parsed, ExecutionTime executionTime) {
         this.expression = expression;
         this.zone = zone;
         this.parsed = parsed;
-        this.executionTime = ExecutionTime.forCron(parsed);
+        this.executionTime = executionTime;
     }
 
     /** Parses a 5-field expression; refuses 6 or 7 fields and {@code @} nicknames. */
@@ -51,6 +60,10 @@ public final class Cron implements Schedule {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(zone, "zone");
         String trimmed = expression.trim();
+        Cron known = PARSED.get(trimmed);
+        if (known != null) {
+            return known.zone.equals(zone) ? known : new Cron(trimmed, zone, known.parsed, known.executionTime);
+        }
         if (trimmed.startsWith("@")) {
             throw invalid(expression, "nicknames such as '@daily' are not supported; write the 5 fields");
         }
@@ -62,7 +75,12 @@ public final class Cron implements Schedule {
         try {
             com.cronutils.model.Cron parsed = PARSER.parse(trimmed);
             parsed.validate();
-            return new Cron(trimmed, zone, parsed);
+            Cron cron = new Cron(trimmed, zone, parsed, ExecutionTime.forCron(parsed));
+            if (PARSED.size() >= MAX_CACHED) {
+                PARSED.clear();
+            }
+            PARSED.put(trimmed, cron);
+            return cron;
         } catch (IllegalArgumentException e) {
             throw invalid(expression, e.getMessage());
         } catch (IndexOutOfBoundsException e) {
