@@ -10,9 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A real HTTP client for the service's API, as a script would use it. */
-final class ApiClient {
+public final class ApiClient {
 
-    record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,21 +21,25 @@ final class ApiClient {
     private final String base;
     private final String token;
 
-    ApiClient(String base, String token) {
+    public ApiClient(String base, String token) {
         this.base = base;
         this.token = token;
     }
 
-    Reply get(String path) throws IOException, InterruptedException {
+    public Reply get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
     }
 
-    Reply post(String path, String json) throws IOException, InterruptedException {
+    public Reply post(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    JsonNode job(String id) throws IOException, InterruptedException {
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    public JsonNode job(String id) throws IOException, InterruptedException {
         Reply reply = get("/" + id);
         if (reply.status() != 200) {
             throw new IllegalStateException("GET job " + id + " answered " + reply.status() + ": " + reply.body());
@@ -43,7 +47,7 @@ final class ApiClient {
         return reply.body().get("job");
     }
 
-    String create(String json) throws IOException, InterruptedException {
+    public String create(String json) throws IOException, InterruptedException {
         Reply reply = post("", json);
         if (reply.status() != 201) {
             throw new IllegalStateException("create answered " + reply.status() + ": " + reply.body());
