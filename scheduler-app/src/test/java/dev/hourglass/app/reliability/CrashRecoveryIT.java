@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL during runs, ten times in a row on the same file: 200 jobs every 200 ms against a webhook
@@ -27,27 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered again under the same Idempotency-Key, every run the webhook saw in the history, no job
  * stuck, and each job's status explained by its audit trail. {@code -Dreliability.seed=N} replays a run.
  */
-class CrashRecoveryIT {
+class CrashRecoveryIT extends JarWithWebhook {
 
     private static final int JOBS = 200;
     private static final int KILLS = Integer.getInteger("reliability.kills", 10);
     private static final long GIVE_UP_SECONDS = 90;
 
-    @TempDir
-    Path dir;
-
-    private final StubWebhook webhook = new StubWebhook();
-    private ServiceProcess service;
-
     CrashRecoveryIT() throws Exception {
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        webhook.close();
     }
 
     @Test

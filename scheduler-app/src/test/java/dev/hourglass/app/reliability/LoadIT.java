@@ -16,9 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service under load: ten jobs fire every 100 ms (about 100 runs/s) while 16 client
@@ -27,28 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * is counted; afterwards each job's audit trail must hold exactly those changes and explain its
  * status. Runs 15 s by default, {@code -Dreliability.loadSeconds=60} (the {@code heavy} profile) for the full minute.
  */
-class LoadIT {
+class LoadIT extends JarWithWebhook {
 
     private static final int THREADS = 16;
     private static final int FIRING_JOBS = 10;
     private static final int JOBS_PER_THREAD = 4;
     private static final int AUDIT_ROOM = 90;
 
-    @TempDir
-    Path dir;
-
-    private final StubWebhook webhook = new StubWebhook();
-    private ServiceProcess service;
-
     LoadIT() throws Exception {
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        webhook.close();
     }
 
     /** One client-owned job as its thread believes it to be. */

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a bad receiver or a busy job cannot take from the packaged service: a webhook that never
@@ -22,26 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --webhook-timeout}; a 100 MB answer is read only to 4 KiB; 10,000 runs of one job leave
  * 100 in its history and the memory flat.
  */
-class ResourceBoundsIT {
+class ResourceBoundsIT extends JarWithWebhook {
 
     private static final int WORKERS = 2;
     private static final long TIMEOUT_MS = 1_000;
 
-    @TempDir
-    Path dir;
-
-    private final StubWebhook webhook = new StubWebhook();
-    private ServiceProcess service;
-
     ResourceBoundsIT() throws Exception {
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        webhook.close();
     }
 
     @Test
