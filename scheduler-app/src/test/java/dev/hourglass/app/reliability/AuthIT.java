@@ -88,7 +88,7 @@ class AuthIT {
     }
 
     @Test
-    void the_token_in_the_environment_stays_out_of_the_log_too() throws Exception {
+    void the_token_stays_out_of_the_log_while_deliveries_fail() throws Exception {
         service = ServiceProcess.start(dir, "--port", "0", "--db", dir.resolve("env.db").toString(),
                 "--token", TOKEN, "--webhook-url", "http://127.0.0.1:9/" + "hook", "--runner", "webhook");
         assertThat(send("GET", "", "Bearer nope").statusCode()).isEqualTo(401);
