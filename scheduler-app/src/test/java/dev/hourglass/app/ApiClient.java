@@ -35,6 +35,10 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
     public JsonNode job(String id) throws IOException, InterruptedException {
         Reply reply = get("/" + id);
         if (reply.status() != 200) {

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged service in its own process, as an operator runs it: {@code java -jar scheduler-app.jar}. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "scheduler-app.jar");
     private static final Pattern READY = Pattern.compile("Hourglass listening on (http://\\S+)");
@@ -31,9 +31,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar and waits for its ready line. */
-    static ServiceProcess start(Path workDir, String... args) throws Exception {
+    public static ServiceProcess start(Path workDir, String... args) throws Exception {
+        return start(workDir, List.of(), args);
+    }
+
+    /** Starts the jar with JVM options (such as {@code -Xmx}) and waits for its ready line. */
+    public static ServiceProcess start(Path workDir, List<String> jvmOptions, String... args) throws Exception {
         Path stderr = Files.createTempFile(workDir, "service", ".err");
-        Process process = builder(args).redirectError(stderr.toFile()).start();
+        Process process = builder(jvmOptions, args).redirectError(stderr.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
@@ -58,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Runs the jar to completion: for options that exit at once. */
     static Finished runToExit(String... args) throws Exception {
-        Process process = builder(args).start();
+        Process process = builder(List.of(), args).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         if (!process.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
@@ -71,25 +76,25 @@ final class ServiceProcess implements AutoCloseable {
     record Finished(int exitCode, String stdout, String stderr) {
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String api() {
+    public String api() {
         return url + "/ui/api/scheduler";
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, as a service manager stops it; returns the exit code. */
-    int terminate(long seconds) throws InterruptedException {
+    public int terminate(long seconds) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the service did not stop within " + seconds + " s");
@@ -97,8 +102,21 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(stderr);
+    }
+
+    /** The resident set size of the process in KiB, from {@code /proc}; -1 where there is no {@code /proc}. */
+    public long rssKib() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElse(-1);
     }
 
     @Override
@@ -108,9 +126,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder builder(String... args) {
+    private static ProcessBuilder builder(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.addAll(List.of(args));

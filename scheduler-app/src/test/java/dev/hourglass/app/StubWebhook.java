@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A real HTTP receiver on a loopback port for webhook tests: it records every request and answers
@@ -24,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class StubWebhook implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String method, Map<String, List<String>> headers, String body) {
+    public record Received(String method, Map<String, List<String>> headers, String body, long receivedAtNanos) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -65,7 +69,9 @@ public final class StubWebhook implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
-    private volatile Answer answer = Answer.ok("ok");
+    private final AtomicLong bytesSent = new AtomicLong();
+    private volatile Function<Received, Answer> answers = request -> Answer.ok("ok");
+    private volatile Supplier<Duration> delay = () -> Duration.ZERO;
 
     public StubWebhook() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,8 +89,25 @@ public final class StubWebhook implements AutoCloseable {
     }
 
     public StubWebhook answer(Answer next) {
-        this.answer = next;
+        this.answers = request -> next;
         return this;
+    }
+
+    /** Answers each request as {@code choose} decides from what it received. */
+    public StubWebhook answering(Function<Received, Answer> choose) {
+        this.answers = choose;
+        return this;
+    }
+
+    /** Waits this long (asked anew for each request) before answering. */
+    public StubWebhook delaying(Supplier<Duration> next) {
+        this.delay = next;
+        return this;
+    }
+
+    /** Response body bytes written so far, counting only what the receiver took before going away. */
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     public List<Received> received() {
@@ -107,12 +130,22 @@ public final class StubWebhook implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Answer current = answer;
+        long arrivedAt = System.nanoTime();
         Received request = new Received(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), arrivedAt);
+        Answer current = answers.apply(request);
         received.add(request);
         arrivals.add(request);
         try (exchange) {
+            Duration wait = delay.get();
+            if (!wait.isZero()) {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (current.hangs()) {
                 try {
                     release.await();
@@ -128,6 +161,7 @@ public final class StubWebhook implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             for (long i = 0; i < current.bodyRepeat() && length > 0; i++) {
                 out.write(chunk);
+                bytesSent.addAndGet(chunk.length);
             }
         } catch (IOException clientWentAway) {
             // The runner stops reading after 4 KiB; the rest has nowhere to go.

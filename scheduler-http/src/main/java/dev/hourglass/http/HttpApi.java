@@ -39,6 +39,10 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
+            // Jetty hands back a header line that matches an earlier one on the same connection
+            // ignoring case: "Bearer SECRET" after "Bearer secret" reached the auth check as the
+            // earlier spelling, letting a wrongly cased token in. Header values must match exactly.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(guard::check);
             config.routes.apiBuilder(() -> {
                 routes.register();

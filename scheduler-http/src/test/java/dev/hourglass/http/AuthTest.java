@@ -83,6 +83,16 @@ class AuthTest {
     }
 
     @Test
+    void refuses_the_token_in_another_case_also_on_a_connection_that_just_sent_the_right_one() {
+        for (int round = 0; round < 3; round++) {
+            api.sendToken(ApiFixture.TOKEN);
+            assertThat(api.get(BASE).status()).as("round %d, the token", round).isEqualTo(200);
+            api.sendToken(ApiFixture.TOKEN.toUpperCase(java.util.Locale.ROOT));
+            assertThat(api.get(BASE).status()).as("round %d, the token upper-cased", round).isEqualTo(401);
+        }
+    }
+
+    @Test
     void refuses_a_token_sent_with_another_scheme() {
         api.sendToken(null);
 

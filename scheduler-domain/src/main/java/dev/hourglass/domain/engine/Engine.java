@@ -39,6 +39,7 @@ public final class Engine implements AutoCloseable {
     private final RunExecutor executor;
     private final OutcomeRecorder recorder;
     private final Recovery recovery;
+    private final ClockJumps clockJumps;
     private final Clock clock;
     private final Supplier<String> ids;
     private final EngineSettings settings;
@@ -65,6 +66,7 @@ public final class Engine implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
         this.recovery = new Recovery(store, policy, ids);
+        this.clockJumps = new ClockJumps(recovery, System::nanoTime);
     }
 
     /**
@@ -167,6 +169,7 @@ public final class Engine implements AutoCloseable {
         while (!stopping) {
             try {
                 Instant now = Instants.now(clock);
+                clockJumps.check(now);
                 if (!now.isBefore(nextSweepAt)) {
                     sweep(now);
                 }

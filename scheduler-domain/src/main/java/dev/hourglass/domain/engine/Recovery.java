@@ -4,6 +4,8 @@ import dev.hourglass.domain.model.Actor;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.policy.Backoff;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.JobWrite;
@@ -57,6 +59,27 @@ final class Recovery {
         for (int i = 0; i < missed.size(); i++) {
             Job job = missed.get(i);
             writes.add(JobWrite.save(job, job.withNextRunAt(now.plus(MISSED_RUN_SPACING.multipliedBy(i)), now), List.of()));
+        }
+        return (int) store.apply(writes).stream().filter(Boolean::booleanValue).count();
+    }
+
+    /**
+     * After the clock went back: a fire that now lies further out than the schedule would plan from
+     * now (its next fire, or for a failing job its backoff) is re-planned to that, so nothing stalls
+     * for as long as the clock went back. A one-shot keeps its instant.
+     */
+    int replanFromNow(Instant now) {
+        List<JobWrite> writes = new ArrayList<>();
+        for (Job job : store.list(Optional.of(JobStatus.ACTIVE))) {
+            if (job.isRunning() || job.nextRunAt() == null) {
+                continue;
+            }
+            Instant fromNow = job.consecutiveErrors() > 0
+                    ? job.schedule().retryAt(now.plus(Backoff.after(job.consecutiveErrors())), now)
+                    : job.schedule().activationFire(now).orElse(null);
+            if (fromNow != null && job.nextRunAt().isAfter(fromNow)) {
+                writes.add(JobWrite.save(job, job.withNextRunAt(fromNow, now), List.of()));
+            }
         }
         return (int) store.apply(writes).stream().filter(Boolean::booleanValue).count();
     }
