@@ -19,10 +19,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hourglass.domain.model.Instants;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The one Jackson configuration of the API. Requests are read as a tree and checked field by field
@@ -31,9 +30,6 @@ import java.time.format.DateTimeFormatter;
  * {@code 2026-12-01T08:00:00.000Z}.
  */
 final class JsonMapping {
-
-    static final DateTimeFormatter INSTANT_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Request documents are a few levels deep; anything deeper is refused while parsing. */
     static final int MAX_NESTING_DEPTH = 64;
@@ -62,7 +58,7 @@ final class JsonMapping {
     }
 
     static String format(Instant instant) {
-        return INSTANT_FORMAT.format(instant);
+        return Instants.format(instant);
     }
 
     /**

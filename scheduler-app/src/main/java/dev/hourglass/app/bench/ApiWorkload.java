@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -44,41 +45,34 @@ final class ApiWorkload {
                 }
                 ids.add(matcher.group(1));
             }
+            String path = URI.create(base).getPath();
             List<Result> results = new ArrayList<>();
-            results.add(measure("api GET list", client, threads, each, n -> get(base)));
-            results.add(measure("api GET one", client, threads, each, n -> get(base + "/" + ids.get(n % ids.size()))));
-            results.add(measure("api pause/resume", client, threads, each, n -> post(
-                    base + "/" + ids.get((n / 2) % ids.size()) + (n % 2 == 0 ? "/pause" : "/resume"), "{}")));
+            results.add(measure("api GET list", base, threads, each, n -> new Call("GET", path, null)));
+            results.add(measure("api GET one", base, threads, each,
+                    n -> new Call("GET", path + "/" + ids.get(n % ids.size()), null)));
+            results.add(measure("api pause/resume", base, threads, each, n -> new Call("POST",
+                    path + "/" + ids.get((n / 2) % ids.size()) + (n % 2 == 0 ? "/pause" : "/resume"), "{}")));
             results.forEach(result -> result.parameter("jobsStored", jobs));
             return results;
         }
     }
 
-    private static Result measure(String name, HttpClient client, int threads, Duration each,
-            IntFunction<HttpRequest> request) throws Exception {
+    /** One request of a workload; each client thread numbers its requests n, n + 2·threads, ... */
+    private record Call(String method, String path, String body) {
+    }
+
+    private static Result measure(String name, String base, int threads, Duration each, IntFunction<Call> calls)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger failures = new AtomicInteger();
         long end = System.nanoTime() + each.toNanos();
         List<Future<long[]>> samples = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int thread = t;
+            int first = t * 2;
             samples.add(pool.submit((Callable<long[]>) () -> {
-                long[] micros = new long[1 << 16];
-                int taken = 0;
-                int n = thread * 2;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = send(client, request.apply(n));
-                    if (response.statusCode() >= 300) {
-                        failures.incrementAndGet();
-                    }
-                    if (taken == micros.length) {
-                        micros = java.util.Arrays.copyOf(micros, micros.length * 2);
-                    }
-                    micros[taken++] = (System.nanoTime() - start) / 1000;
-                    n += threads * 2;
+                try (KeepAliveClient client = new KeepAliveClient(URI.create(base), TOKEN)) {
+                    return latenciesMicros(client, calls, first, threads * 2, end, failures);
                 }
-                return java.util.Arrays.copyOf(micros, taken);
             }));
         }
         List<long[]> all = new ArrayList<>();
@@ -86,7 +80,7 @@ final class ApiWorkload {
             all.add(sample.get());
         }
         pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
         Percentiles latency = new Percentiles(merged);
         return new Result(name)
                 .parameter("threads", threads).parameter("seconds", each.toSeconds())
@@ -96,8 +90,22 @@ final class ApiWorkload {
                 .figure("non2xx", failures.get());
     }
 
-    private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).GET().build();
+    private static long[] latenciesMicros(KeepAliveClient client, IntFunction<Call> calls, int first, int step,
+            long endNanos, AtomicInteger failures) throws Exception {
+        long[] micros = new long[1 << 16];
+        int taken = 0;
+        for (int n = first; System.nanoTime() < endNanos; n += step) {
+            Call call = calls.apply(n);
+            long start = System.nanoTime();
+            if (client.send(call.method(), call.path(), call.body()) >= 300) {
+                failures.incrementAndGet();
+            }
+            if (taken == micros.length) {
+                micros = Arrays.copyOf(micros, micros.length * 2);
+            }
+            micros[taken++] = (System.nanoTime() - start) / 1000;
+        }
+        return Arrays.copyOf(micros, taken);
     }
 
     private static HttpRequest post(String url, String body) {
