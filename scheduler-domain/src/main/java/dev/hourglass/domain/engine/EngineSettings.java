@@ -17,7 +17,7 @@ import java.util.Objects;
 public record EngineSettings(int workers, Duration shutdownGrace, int claimBatch, int maxQueued, Duration maxIdle) {
 
     public static final EngineSettings DEFAULT =
-            new EngineSettings(4, Duration.ofSeconds(30), 256, 1024, Duration.ofSeconds(30));
+            new EngineSettings(4, Duration.ofSeconds(30), 1024, 2048, Duration.ofSeconds(30));
 
     public EngineSettings {
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
