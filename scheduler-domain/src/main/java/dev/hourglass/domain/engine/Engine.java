@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -46,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final Wakeup wakeup;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
+    private final AtomicBoolean recovered = new AtomicBoolean();
 
     private final Object lifecycle = new Object();
     private Thread dispatcher;
@@ -76,6 +78,9 @@ public final class Engine implements AutoCloseable {
      * driving the engine by hand with {@link #runDueJobs()}, which then fires the interrupted runs.
      */
     public void recover() {
+        if (!recovered.compareAndSet(false, true)) {
+            return;
+        }
         Instant now = Instants.now(clock);
         List<Job> interrupted = recovery.interruptedRuns(now);
         int replanned = recovery.replanMissed(now);
@@ -150,6 +155,7 @@ public final class Engine implements AutoCloseable {
             wakeup.raise();
             try {
                 dispatcher.join();
+                releaseQueuedClaims();
                 workers.shutdown();
                 if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                     abandoned = true;
@@ -169,7 +175,11 @@ public final class Engine implements AutoCloseable {
         while (!stopping) {
             try {
                 Instant now = Instants.now(clock);
-                clockJumps.check(now);
+                if (clockJumps.check(now).isPresent()) {
+                    // A clock that just jumped may be wrong (a VM booting fast, before NTP): never
+                    // delete jobs as "30 days old" on its word.
+                    nextSweepAt = now.plus(SWEEP_INTERVAL);
+                }
                 if (!now.isBefore(nextSweepAt)) {
                     sweep(now);
                 }
@@ -184,12 +194,15 @@ public final class Engine implements AutoCloseable {
                     wakeup.await(nanosUntilNextDue());
                 } else {
                     waitingForRoom = true;
-                    wakeup.await(settings.maxIdle().toNanos());
+                    // A worker that finished before the flag was up did not raise: look again.
+                    if (settings.maxInFlight() - inFlight.get() <= 0) {
+                        wakeup.await(settings.maxIdle().toNanos());
+                    }
                     waitingForRoom = false;
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(Level.ERROR, "the dispatcher failed to read or claim due jobs; trying again in 1 s", e);
                 try {
                     wakeup.await(1, TimeUnit.SECONDS);
@@ -242,7 +255,47 @@ public final class Engine implements AutoCloseable {
 
     private void dispatch(Job claimed) {
         inFlight.incrementAndGet();
-        workers.execute(() -> {
+        workers.execute(new ClaimedRun(claimed));
+    }
+
+    /**
+     * Runs that were claimed but had not started when the engine stopped are handed back: their
+     * claims are released, so they are due again (and re-planned like any missed fire at the next
+     * start) instead of starting after the stop or counting as interrupted.
+     */
+    private void releaseQueuedClaims() {
+        List<Runnable> queued = new ArrayList<>();
+        workers.getQueue().drainTo(queued);
+        if (queued.isEmpty()) {
+            return;
+        }
+        inFlight.addAndGet(-queued.size());
+        Instant now = Instants.now(clock);
+        List<JobWrite> releases = new ArrayList<>(queued.size());
+        for (Runnable run : queued) {
+            Job claimed = ((ClaimedRun) run).claimed;
+            releases.add(JobWrite.save(claimed, claimed.withClaim(null, now), List.of()));
+        }
+        try {
+            long released = store.apply(releases).stream().filter(Boolean::booleanValue).count();
+            LOG.log(Level.INFO, "{0} claimed run(s) had not started at the stop; released", released);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not release the claims of runs that had not started; they fire again "
+                    + "after restart", e);
+        }
+    }
+
+    /** One claimed run on a worker; the queue holds these, so a stop can tell which jobs they were. */
+    private final class ClaimedRun implements Runnable {
+
+        private final Job claimed;
+
+        ClaimedRun(Job claimed) {
+            this.claimed = claimed;
+        }
+
+        @Override
+        public void run() {
             try {
                 RunResult result = executor.execute(claimed);
                 if (!abandoned) {
@@ -254,7 +307,7 @@ public final class Engine implements AutoCloseable {
                     wakeup.raise();
                 }
             }
-        });
+        }
     }
 
     private void sweep(Instant now) {

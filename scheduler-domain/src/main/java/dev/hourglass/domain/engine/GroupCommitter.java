@@ -18,12 +18,19 @@ final class GroupCommitter {
 
     private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
     private static final int MAX_GROUP = 1000;
+    private static final long FIRST_RETRY_PAUSE_MS = 10;
     private static final long MAX_RETRY_PAUSE_MS = 5_000;
+    /** About 2.5 s of retries with growing pauses before a group is split up. */
+    private static final int SPLIT_AFTER_FAILURES = 8;
+    private static final Duration PARKED_RETRY = Duration.ofSeconds(30);
 
     private final OutcomeRecorder recorder;
     private final LinkedBlockingQueue<RunResult> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
+    /** Outcomes the store refused one by one; only the committer thread touches these. */
+    private final List<RunResult> parked = new ArrayList<>();
+    private long parkedUntilNanos;
 
     GroupCommitter(OutcomeRecorder recorder) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -53,10 +60,12 @@ final class GroupCommitter {
 
     private void loop() {
         List<RunResult> group = new ArrayList<>();
-        long pauseMs = 10;
+        long pauseMs = FIRST_RETRY_PAUSE_MS;
+        int failures = 0;
         while (!(stopping && queue.isEmpty() && group.isEmpty())) {
             try {
                 if (group.isEmpty()) {
+                    unparkWhenDue();
                     RunResult first = queue.poll(50, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
@@ -66,10 +75,18 @@ final class GroupCommitter {
                 }
                 recorder.record(group);
                 group.clear();
-                pauseMs = 10;
+                pauseMs = FIRST_RETRY_PAUSE_MS;
+                failures = 0;
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (++failures >= SPLIT_AFTER_FAILURES) {
+                    recordOneByOne(group);
+                    group.clear();
+                    failures = 0;
+                    pauseMs = FIRST_RETRY_PAUSE_MS;
+                    continue;
+                }
                 LOG.log(Level.ERROR, "storing " + group.size() + " run outcome(s) failed; retrying in " + pauseMs + " ms", e);
                 try {
                     Thread.sleep(pauseMs);
@@ -78,6 +95,32 @@ final class GroupCommitter {
                 }
                 pauseMs = Math.min(pauseMs * 2, MAX_RETRY_PAUSE_MS);
             }
+        }
+    }
+
+    /**
+     * A group that keeps failing is stored run by run, so that one outcome the store refuses cannot
+     * hold up all the others. A run that fails on its own is parked and tried again later; its job
+     * stays claimed (not fired again) meanwhile.
+     */
+    private void recordOneByOne(List<RunResult> group) {
+        for (RunResult result : group) {
+            try {
+                recorder.record(List.of(result));
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, "the outcome of run " + result.claim().runId() + " of job "
+                        + result.claimedJob().id() + " cannot be stored; trying again in "
+                        + PARKED_RETRY.toSeconds() + " s", e);
+                parked.add(result);
+                parkedUntilNanos = System.nanoTime() + PARKED_RETRY.toNanos();
+            }
+        }
+    }
+
+    private void unparkWhenDue() {
+        if (!parked.isEmpty() && System.nanoTime() - parkedUntilNanos >= 0) {
+            queue.addAll(parked);
+            parked.clear();
         }
     }
 }

@@ -52,38 +52,49 @@ public final class OutcomeRecorder {
         }
         List<Job> tripped = new ArrayList<>();
         Instant now = Instants.now(clock);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-            List<OutcomeDecision> decisions = pending.stream()
-                    .map(i -> policy.decide(current.get(i), results.get(i), now))
-                    .toList();
-            List<Boolean> applied = store.apply(decisions.stream().map(OutcomeDecision::write).toList());
-            List<Integer> retry = new ArrayList<>();
-            for (int k = 0; k < pending.size(); k++) {
-                int i = pending.get(k);
-                OutcomeDecision decision = decisions.get(k);
-                if (applied.get(k)) {
-                    if (decision.write() instanceof JobWrite.Save save) {
-                        after.set(i, Optional.of(save.job()));
-                        if (decision.tripsBreaker()) {
-                            tripped.add(save.job());
-                        }
-                    }
-                } else {
-                    reloadIfStillClaimed(results.get(i)).ifPresent(job -> {
-                        current.set(i, job);
-                        retry.add(i);
-                    });
-                }
+        try {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
+                pending = recordOnce(results, pending, current, after, tripped, now);
             }
-            pending = retry;
+            if (!pending.isEmpty()) {
+                LOG.log(Level.WARNING, "gave up recording {0} run outcome(s) after {1} attempts; the runs stay claimed",
+                        pending.size(), MAX_ATTEMPTS);
+            }
+        } finally {
+            // Whatever was stored is final even if a later attempt failed: the schedule changed and a
+            // tripped breaker is told, exactly once, as its write committed.
+            onScheduleChange.run();
+            tripped.forEach(this::notifyFailure);
         }
-        if (!pending.isEmpty()) {
-            LOG.log(Level.WARNING, "gave up recording {0} run outcome(s) after {1} attempts; the runs stay claimed",
-                    pending.size(), MAX_ATTEMPTS);
-        }
-        onScheduleChange.run();
-        tripped.forEach(this::notifyFailure);
         return after;
+    }
+
+    /** One transaction for the pending runs; returns those to decide again against their reloaded job. */
+    private List<Integer> recordOnce(List<RunResult> results, List<Integer> pending, List<Job> current,
+            List<Optional<Job>> after, List<Job> tripped, Instant now) {
+        List<OutcomeDecision> decisions = pending.stream()
+                .map(i -> policy.decide(current.get(i), results.get(i), now))
+                .toList();
+        List<Boolean> applied = store.apply(decisions.stream().map(OutcomeDecision::write).toList());
+        List<Integer> retry = new ArrayList<>();
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            OutcomeDecision decision = decisions.get(k);
+            if (applied.get(k)) {
+                if (decision.write() instanceof JobWrite.Save save) {
+                    after.set(i, Optional.of(save.job()));
+                    if (decision.tripsBreaker()) {
+                        tripped.add(save.job());
+                    }
+                }
+            } else {
+                reloadIfStillClaimed(results.get(i)).ifPresent(job -> {
+                    current.set(i, job);
+                    retry.add(i);
+                });
+            }
+        }
+        return retry;
     }
 
     /** The stored job, if it still holds this run's claim; otherwise the outcome has nowhere to go. */

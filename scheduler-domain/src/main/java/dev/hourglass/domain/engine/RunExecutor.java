@@ -38,7 +38,8 @@ public final class RunExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = RunOutcome.failed("interrupted");
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Throwable e) {
+            // Whatever the task threw (a StackOverflowError too), the run ends and its claim is released.
             outcome = RunOutcome.failed(describe(e));
         }
         long durationMs = Math.max(0, Duration.between(startedAt, Instants.now(clock)).toMillis());

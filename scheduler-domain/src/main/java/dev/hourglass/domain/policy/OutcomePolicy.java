@@ -55,15 +55,18 @@ public final class OutcomePolicy {
 
     /**
      * Marks the claimed run of {@code current} interrupted (the process died during it) and keeps the
-     * claim, under a new version, so the same run id fires again. Not an error, not a run.
+     * claim, so the same run id fires again. Not an error, not a run.
      */
     public JobWrite.Save interrupted(Job current, Instant now) {
         var claim = current.claim();
         Instant startedAt = claim.claimedAt();
         RunRecord record = new RunRecord(claim.runId(), current.id(), claim.plannedAt(), startedAt, 0,
                 RunStatus.INTERRUPTED, INTERRUPTED_ERROR, null);
+        // An operator who changed the job during the run still wins when the run is fired again:
+        // the claim keeps its old version then, which the job's growing version never matches.
+        long claimVersion = claim.version() == current.version() ? current.version() + 1 : claim.version();
         Job marked = current.withRunRecorded(new LastRun(startedAt, RunStatus.INTERRUPTED, 0, INTERRUPTED_ERROR),
-                false, now).withClaim(claim.withVersion(current.version() + 1), now);
+                false, now).withClaim(claim.withVersion(claimVersion), now);
         return JobWrite.save(current, marked, List.of(), record);
     }
 

@@ -113,7 +113,9 @@ public final class Cron implements Schedule {
 
     @Override
     public Optional<Instant> nextFire(Instant plannedAt, Instant now) {
-        return fireAfter(plannedAt == null || now.isAfter(plannedAt) ? now : plannedAt);
+        // A run starts at or after its planned instant, so "after now" is right; after the clock was
+        // stepped back, planning from the planned instant would stall the job for the jump.
+        return fireAfter(now);
     }
 
     /** A failing cron job retries after its backoff, or at its next regular fire if that is sooner. */

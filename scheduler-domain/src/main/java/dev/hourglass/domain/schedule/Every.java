@@ -33,10 +33,14 @@ public record Every(long intervalMs) implements Schedule {
         return Optional.of(now.plusMillis(intervalMs));
     }
 
-    /** The first slot of the grid through {@code plannedAt} that lies after {@code now}. */
+    /**
+     * The first slot of the grid through {@code plannedAt} that lies after {@code now}; from now when
+     * there is no planned instant or it lies ahead of now.
+     */
     @Override
     public Optional<Instant> nextFire(Instant plannedAt, Instant now) {
-        if (plannedAt == null) {
+        if (plannedAt == null || plannedAt.isAfter(now)) {
+            // A manual run, or the clock was stepped back past the planned instant: plan from now.
             return activationFire(now);
         }
         long behindMs = Duration.between(plannedAt, now).toMillis();

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
  * in the caller's thread and records the outcome under the same rules as any other run.
  */
 public final class RunJobNowService implements RunJobNowUseCase {
+
+    private static final int RECORD_ATTEMPTS = 3;
 
     private final JobStore store;
     private final RunExecutor executor;
@@ -53,9 +56,25 @@ public final class RunJobNowService implements RunJobNowUseCase {
     public ManualRun runNow(RunJobNowCommand command) {
         Job claimed = claim(command);
         RunResult result = executor.execute(claimed);
-        var after = recorder.record(List.of(result)).get(0);
+        var after = record(result);
         RunStatus status = result.outcome() instanceof RunOutcome.Ok ? RunStatus.OK : RunStatus.ERROR;
         return new ManualRun(status, result.summary(), after);
+    }
+
+    /**
+     * Stores the outcome, trying a few times: until it is stored the job stays claimed and would not
+     * fire again before a restart. A store that keeps failing is reported to the caller.
+     */
+    private Optional<Job> record(RunResult result) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recorder.record(List.of(result)).get(0);
+            } catch (RuntimeException e) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Job claim(RunJobNowCommand command) {

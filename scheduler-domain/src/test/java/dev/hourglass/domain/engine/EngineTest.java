@@ -189,6 +189,44 @@ class EngineTest {
     }
 
     @Test
+    void a_pause_during_a_run_cut_short_by_a_crash_still_wins_when_the_run_fires_again() {
+        Job job = scheduler.create("tick", ScheduleSpec.every(10_000));
+        scheduler.clock.advance(Duration.ofSeconds(10));
+        Claim claim = new Claim(new RunId("run-lost-in-crash"), job.nextRunAt(), scheduler.clock.instant(),
+                job.version() + 1);
+        assertThat(scheduler.store.apply(JobWrite.save(job, job.withClaim(claim, scheduler.clock.instant()), List.of())))
+                .isTrue();
+        scheduler.api.pause().pause(new PauseJobCommand(job.id(), "stop it", "user"));
+
+        TestScheduler restarted = scheduler.restarted();
+        restarted.hourglass.recover();
+        restarted.runner.failingWith("boom");
+        restarted.hourglass.runDueJobs();
+
+        Job after = restarted.get(job.id());
+        assertThat(restarted.runner.requests()).extracting(TaskRequest::runId).containsExactly(claim.runId());
+        assertThat(after.status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(after.nextRunAt()).isNull();
+        assertThat(after.consecutiveErrors()).isZero();
+        assertThat(after.runCount()).isEqualTo(1);
+        assertThat(after.claim()).isNull();
+    }
+
+    @Test
+    void recovering_twice_fires_an_interrupted_run_once() {
+        Job job = scheduler.create("tick", ScheduleSpec.every(10_000));
+        scheduler.clock.advance(Duration.ofSeconds(10));
+        Claim claim = new Claim(new RunId("run-lost"), job.nextRunAt(), scheduler.clock.instant(), job.version() + 1);
+        scheduler.store.apply(JobWrite.save(job, job.withClaim(claim, scheduler.clock.instant()), List.of()));
+
+        TestScheduler restarted = scheduler.restarted();
+        restarted.hourglass.recover();
+        restarted.hourglass.recover();
+
+        assertThat(restarted.hourglass.runDueJobs()).isEqualTo(1);
+    }
+
+    @Test
     void fires_missed_while_down_are_replanned_five_seconds_apart_in_their_old_order() {
         Job late = scheduler.create("late", ScheduleSpec.every(60_000));
         scheduler.clock.advance(Duration.ofSeconds(1));

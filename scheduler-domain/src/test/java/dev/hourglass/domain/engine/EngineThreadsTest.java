@@ -124,6 +124,39 @@ class EngineThreadsTest {
     }
 
     @Test
+    void stopping_hands_back_claimed_runs_that_had_not_started() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        hourglass = Hourglass.builder(store).workers(1).runner(request -> {
+            runs.incrementAndGet();
+            started.countDown();
+            release.await();
+            return RunOutcome.ok("ok");
+        }).build();
+        String at = Instant.now().plusMillis(300).toString();
+        for (int i = 0; i < 3; i++) {
+            create("queued-" + i, ScheduleSpec.at(at));
+        }
+        hourglass.start();
+        assertThat(started.await(GIVE_UP_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopper = new Thread(hourglass::close);
+        stopper.start();
+        while (stopper.isAlive() && store.running().size() > 1) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        stopper.join(TimeUnit.SECONDS.toMillis(GIVE_UP_SECONDS));
+
+        assertThat(runs.get()).isEqualTo(1);
+        assertThat(store.running()).isEmpty();
+        assertThat(store.list(java.util.Optional.empty())).filteredOn(job -> job.runCount() == 0)
+                .hasSize(2)
+                .allSatisfy(job -> assertThat(job.status()).isEqualTo(dev.hourglass.domain.model.JobStatus.ACTIVE));
+    }
+
+    @Test
     void many_due_jobs_all_fire_once_on_a_bounded_pool() throws Exception {
         int jobs = 300;
         CountDownLatch allFired = new CountDownLatch(jobs);

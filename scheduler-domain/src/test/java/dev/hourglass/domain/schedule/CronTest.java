@@ -263,4 +263,12 @@ class CronTest {
         }
         return fires;
     }
+
+    @Test
+    void after_the_clock_was_stepped_back_the_next_fire_comes_from_now() {
+        Cron hourly = Cron.of("0 * * * *", java.time.ZoneOffset.UTC);
+
+        assertThat(hourly.nextFire(Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T08:30:00Z")))
+                .contains(Instant.parse("2026-11-28T09:00:00Z"));
+    }
 }

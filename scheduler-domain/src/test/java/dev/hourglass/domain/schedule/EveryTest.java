@@ -95,4 +95,12 @@ class EveryTest {
     void describes_itself_in_the_largest_exact_unit(long intervalMs, String description) {
         assertThat(new Every(intervalMs).describe()).isEqualTo(description);
     }
+
+    @Test
+    void after_the_clock_was_stepped_back_past_the_planned_instant_it_plans_from_now() {
+        Every every = new Every(60_000);
+        Instant now = Instant.parse("2026-11-28T09:00:00Z");
+
+        assertThat(every.nextFire(Instant.parse("2026-11-28T10:00:00Z"), now)).contains(now.plusSeconds(60));
+    }
 }

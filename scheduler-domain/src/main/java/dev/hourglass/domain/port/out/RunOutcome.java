@@ -25,14 +25,21 @@ public sealed interface RunOutcome permits RunOutcome.Ok, RunOutcome.Failed {
 
     /**
      * The task failed. {@code retryAfter}, when present, is the earliest the task's target will take
-     * another try (an HTTP 429/503 {@code Retry-After}); the retry is never planned sooner.
+     * another try (an HTTP 429/503 {@code Retry-After}); the retry is never planned sooner. Hints
+     * are capped at {@link #MAX_RETRY_AFTER}.
      */
     record Failed(String error, Duration retryAfter) implements RunOutcome {
+
+        /** The longest a hint may hold a retry back; longer hints are taken as this. */
+        public static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
 
         public Failed {
             Objects.requireNonNull(error, "error");
             if (retryAfter != null && retryAfter.isNegative()) {
                 retryAfter = Duration.ZERO;
+            }
+            if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+                retryAfter = MAX_RETRY_AFTER;
             }
         }
 
