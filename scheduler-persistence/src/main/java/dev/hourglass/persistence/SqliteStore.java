@@ -247,11 +247,16 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
                 .bind("job_id", jobId.value()).bind("limit", limit).map(RunColumns.MAPPER).list());
     }
 
-    /** Closes every connection; the last one to close checkpoints the WAL into the file. */
+    /**
+     * Stops the background checkpoints (leaving the WAL empty), then closes every connection; each
+     * pool closes even when closing something before it failed.
+     */
     @Override
     public void close() {
-        try (writePool; readPool; WalCheckpointer last = checkpointer) {
-            // both pools close, the second even when the first fails
+        try (writePool; readPool) {
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
         } catch (SQLException e) {
             throw new StoreException("closing database " + file + " failed: " + e.getMessage(), e);
         }
