@@ -3,16 +3,23 @@ package dev.hourglass.domain.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.schedule.ScheduleSpec;
 import dev.hourglass.domain.testing.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -151,9 +158,85 @@ class EngineThreadsTest {
 
         assertThat(runs.get()).isEqualTo(1);
         assertThat(store.running()).isEmpty();
-        assertThat(store.list(java.util.Optional.empty())).filteredOn(job -> job.runCount() == 0)
+        assertThat(store.list(Optional.empty())).filteredOn(job -> job.runCount() == 0)
                 .hasSize(2)
-                .allSatisfy(job -> assertThat(job.status()).isEqualTo(dev.hourglass.domain.model.JobStatus.ACTIVE));
+                .allSatisfy(job -> assertThat(job.status()).isEqualTo(JobStatus.ACTIVE));
+    }
+
+    @Test
+    void an_outcome_the_store_keeps_refusing_does_not_hold_up_the_others() throws Exception {
+        RefusingStore refusing = new RefusingStore(store, "poison");
+        CountDownLatch bothRan = new CountDownLatch(2);
+        hourglass = Hourglass.builder(refusing, store, store).runner(request -> {
+            bothRan.countDown();
+            return RunOutcome.ok("ok");
+        }).build();
+        String at = Instant.now().plusMillis(300).toString();
+        Job poison = create("poison", ScheduleSpec.at(at));
+        Job healthy = create("healthy", ScheduleSpec.at(at));
+        hourglass.start();
+        assertThat(bothRan.await(GIVE_UP_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        Instant giveUp = Instant.now().plusSeconds(GIVE_UP_SECONDS);
+        while (store.find(healthy.id()).orElseThrow().runCount() == 0 && Instant.now().isBefore(giveUp)) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(store.find(healthy.id()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(store.find(poison.id()).orElseThrow().claim()).as("still claimed, tried again later").isNotNull();
+    }
+
+    /** The in-memory store, except that it refuses every outcome of one job, as a broken row would. */
+    private static final class RefusingStore implements JobStore {
+
+        private final InMemoryStore store;
+        private final String refusedName;
+
+        RefusingStore(InMemoryStore store, String refusedName) {
+            this.store = store;
+            this.refusedName = refusedName;
+        }
+
+        @Override
+        public List<Boolean> apply(List<JobWrite> writes) {
+            for (JobWrite write : writes) {
+                if (write instanceof JobWrite.Save save && save.run() != null
+                        && save.job().name().equals(refusedName)) {
+                    throw new IllegalStateException("the store refuses this outcome");
+                }
+            }
+            return store.apply(writes);
+        }
+
+        @Override
+        public void insert(Job job, AuditEntry created, int maxJobs) {
+            store.insert(job, created, maxJobs);
+        }
+
+        @Override
+        public Optional<Job> find(JobId id) {
+            return store.find(id);
+        }
+
+        @Override
+        public List<Job> list(Optional<JobStatus> status) {
+            return store.list(status);
+        }
+
+        @Override
+        public List<Job> due(Instant now, int limit) {
+            return store.due(now, limit);
+        }
+
+        @Override
+        public Optional<Instant> nextDueAt() {
+            return store.nextDueAt();
+        }
+
+        @Override
+        public List<Job> running() {
+            return store.running();
+        }
     }
 
     @Test
