@@ -3,13 +3,11 @@ package dev.hourglass.domain.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.domain.Hourglass;
-import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
-import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.in.CreateJobCommand;
-import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.ForwardingJobStore;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRunner;
@@ -187,55 +185,23 @@ class EngineThreadsTest {
     }
 
     /** The in-memory store, except that it refuses every outcome of one job, as a broken row would. */
-    private static final class RefusingStore implements JobStore {
+    private static final class RefusingStore extends ForwardingJobStore {
 
-        private final InMemoryStore store;
         private final String refusedName;
 
         RefusingStore(InMemoryStore store, String refusedName) {
-            this.store = store;
+            super(store);
             this.refusedName = refusedName;
         }
 
         @Override
         public List<Boolean> apply(List<JobWrite> writes) {
             for (JobWrite write : writes) {
-                if (write instanceof JobWrite.Save save && save.run() != null
-                        && save.job().name().equals(refusedName)) {
+                if (write instanceof JobWrite.Save save && save.run() != null && save.job().name().equals(refusedName)) {
                     throw new IllegalStateException("the store refuses this outcome");
                 }
             }
-            return store.apply(writes);
-        }
-
-        @Override
-        public void insert(Job job, AuditEntry created, int maxJobs) {
-            store.insert(job, created, maxJobs);
-        }
-
-        @Override
-        public Optional<Job> find(JobId id) {
-            return store.find(id);
-        }
-
-        @Override
-        public List<Job> list(Optional<JobStatus> status) {
-            return store.list(status);
-        }
-
-        @Override
-        public List<Job> due(Instant now, int limit) {
-            return store.due(now, limit);
-        }
-
-        @Override
-        public Optional<Instant> nextDueAt() {
-            return store.nextDueAt();
-        }
-
-        @Override
-        public List<Job> running() {
-            return store.running();
+            return super.apply(writes);
         }
     }
 
