@@ -2,15 +2,18 @@ package dev.hourglass.app;
 
 import dev.hourglass.app.bench.Benchmark;
 import dev.hourglass.app.cli.ServeCommand;
-import dev.hourglass.app.runner.AlertingFailureNotifier;
+import dev.hourglass.app.runner.WebhookAlertSender;
 import dev.hourglass.app.runner.LogTaskRunner;
 import dev.hourglass.app.runner.LoggingTaskRunner;
 import dev.hourglass.app.runner.WebhookTaskRunner;
 import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.engine.EngineSettings;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.http.HttpApi;
 import dev.hourglass.http.HttpSettings;
+import dev.hourglass.persistence.SqliteOptions;
 import dev.hourglass.persistence.SqliteStore;
+import dev.hourglass.persistence.StoreInUseException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class Main {
     static final int STARTED = -1;
     static final int BAD_USAGE = 2;
     static final int FAILED_TO_START = 1;
+    /** A task's {@link VirtualMachineError} stopped the service. */
+    static final int FATAL_ERROR = 70;
 
     private Main() {
     }
@@ -69,6 +74,9 @@ public final class Main {
             err.println("hourglass: " + e.getMessage());
             err.println("Run with --help to see every option.");
             return BAD_USAGE;
+        } catch (StoreInUseException e) {
+            err.println("hourglass: " + e.getMessage());
+            return BAD_USAGE;
         } catch (RuntimeException e) {
             LOG.error("could not start", e);
             err.println("hourglass: could not start: " + e.getMessage());
@@ -76,7 +84,10 @@ public final class Main {
         }
     }
 
-    /** Opens the store, recovers and starts the engine, then opens the HTTP API. */
+    /**
+     * Opens the store (taking its one-process lock), binds the HTTP port, and only then recovers and
+     * starts the engine: a second process, or one whose port is taken, fails before it fires anything.
+     */
     public static RunningService start(ServiceConfig config) {
         return start(config, Clock.systemUTC());
     }
@@ -84,26 +95,32 @@ public final class Main {
     /** As {@link #start(ServiceConfig)}, on the given clock: tests move it to check time-based behaviour. */
     public static RunningService start(ServiceConfig config, Clock clock) {
         List<AutoCloseable> stopOrder = new ArrayList<>();
-        SqliteStore store = SqliteStore.open(config.db());
+        SqliteStore store = SqliteStore.open(config.db(),
+                SqliteOptions.defaults().withSyncEveryCommit(config.sync() == ServiceConfig.SyncMode.FULL));
         try {
             Hourglass hourglass = Hourglass.builder(store)
                     .clock(clock)
                     .runner(runner(config, clock))
-                    .failureNotifier(new AlertingFailureNotifier(config.alertWebhook()))
+                    .alerts(new WebhookAlertSender(config.alertWebhook()))
                     .defaultZone(config.timezone())
                     .maxJobs(config.maxJobs())
                     .maxConsecutiveErrors(config.maxConsecutiveErrors())
-                    .workers(config.workers())
-                    .shutdownGrace(config.shutdownGrace())
+                    .engineSettings(EngineSettings.DEFAULT.withWorkers(config.workers())
+                            .withShutdownGrace(config.shutdownGrace())
+                            .withLease(config.heartbeat(), config.lease())
+                            .withCatchUpWindow(config.catchUpWindow())
+                            .withAuditRetention(config.auditRetention()))
+                    .instanceName(config.instanceName())
+                    .onFatalError(Main::haltOnFatalError)
                     .build();
-            hourglass.start();
-            stopOrder.add(hourglass);
             if (config.token().isEmpty()) {
                 LOG.warn("no --token set: the API is open to every local user; listening on {} only", config.bind());
             }
             HttpSettings http = config.token().map(HttpSettings::withToken).orElseGet(HttpSettings::open);
             HttpApi api = HttpApi.create(hourglass.useCases(), http).start(config.bind(), config.port());
-            stopOrder.add(0, api::stop);
+            stopOrder.add(api::stop);
+            hourglass.start();
+            stopOrder.add(hourglass);
             stopOrder.add(store);
             return new RunningService(config.bind(), api.port(), stopOrder);
         } catch (RuntimeException e) {
@@ -111,6 +128,16 @@ public final class Main {
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /**
+     * A task took the JVM down with it (out of memory, stack overflow): its run is recorded
+     * interrupted and fires again after a restart; this process must not go on half-alive.
+     */
+    private static void haltOnFatalError(VirtualMachineError error) {
+        LOG.error("the JVM failed under a task ({}); exiting so that a supervisor restarts a healthy process",
+                error.toString());
+        Runtime.getRuntime().halt(FATAL_ERROR);
     }
 
     private static TaskRunner runner(ServiceConfig config, Clock clock) {

@@ -84,6 +84,10 @@ public final class ServiceProcess implements AutoCloseable {
         return url + "/ui/api/scheduler";
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -2,24 +2,25 @@ package dev.hourglass.domain;
 
 import dev.hourglass.domain.engine.Engine;
 import dev.hourglass.domain.engine.EngineSettings;
-import dev.hourglass.domain.engine.OutcomeRecorder;
 import dev.hourglass.domain.engine.RunExecutor;
 import dev.hourglass.domain.engine.Wakeup;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
-import dev.hourglass.domain.port.out.AuditLog;
-import dev.hourglass.domain.port.out.FailureNotifier;
-import dev.hourglass.domain.port.out.JobStore;
-import dev.hourglass.domain.port.out.RunHistory;
+import dev.hourglass.domain.port.out.AlertSender;
+import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.TaskRunner;
+import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
 import dev.hourglass.domain.service.JobQueryService;
 import dev.hourglass.domain.service.RunJobNowService;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,12 @@ import java.util.function.Supplier;
  */
 public final class Hourglass implements AutoCloseable {
 
+    private static final System.Logger ALERT_LOG = System.getLogger("dev.hourglass.alerts");
+
+    /** Alerts go to the log at ERROR level unless the embedder says otherwise. */
+    public static final AlertSender LOG_ALERTS = alert -> ALERT_LOG.log(Level.ERROR, "alert {0} about {1} ({2}): {3}",
+            alert.kind().wireName(), alert.subjectName(), alert.subjectId(), alert.detail());
+
     private final UseCases useCases;
     private final Engine engine;
 
@@ -45,17 +52,18 @@ public final class Hourglass implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** A builder over one store that keeps jobs, audit entries and run history. */
-    public static <S extends JobStore & AuditLog & RunHistory> Builder builder(S store) {
-        return new Builder(store, store, store);
-    }
-
-    public static Builder builder(JobStore jobs, AuditLog auditLog, RunHistory runHistory) {
-        return new Builder(jobs, auditLog, runHistory);
+    /** A builder over one store that keeps jobs, audit entries, run history, instances and alerts. */
+    public static Builder builder(SchedulerStore store) {
+        return new Builder(store);
     }
 
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** This process's instance in the store: a fresh id for every {@code Hourglass} built. */
+    public InstanceId instanceId() {
+        return engine.instanceId();
     }
 
     /** Recovers from the previous stop and starts firing on background threads. */
@@ -73,6 +81,16 @@ public final class Hourglass implements AutoCloseable {
         return engine.runDueJobs();
     }
 
+    /** One heartbeat in the calling thread (see {@link Engine#heartbeat()}); returns the runs taken over. */
+    public int heartbeat() {
+        return engine.heartbeat();
+    }
+
+    /** Delivers the alerts waiting in the outbox, in the calling thread; returns how many were delivered. */
+    public int deliverAlerts() {
+        return engine.deliverAlerts();
+    }
+
     /** Stops firing and waits up to the shutdown grace for running tasks. Does not close the store. */
     @Override
     public void close() {
@@ -81,22 +99,20 @@ public final class Hourglass implements AutoCloseable {
 
     public static final class Builder {
 
-        private final JobStore jobs;
-        private final AuditLog auditLog;
-        private final RunHistory runHistory;
+        private final SchedulerStore store;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = new RandomIds();
         private TaskRunner runner;
-        private FailureNotifier notifier = FailureNotifier.NONE;
+        private AlertSender alerts = LOG_ALERTS;
         private ZoneId defaultZone = ZoneId.systemDefault();
-        private int maxJobs = 1000;
+        private int maxJobs = 10_000;
         private BreakerSettings breaker = BreakerSettings.DEFAULT;
         private EngineSettings engineSettings = EngineSettings.DEFAULT;
+        private String instanceName = "hourglass";
+        private Consumer<VirtualMachineError> onFatal = error -> { };
 
-        private Builder(JobStore jobs, AuditLog auditLog, RunHistory runHistory) {
-            this.jobs = Objects.requireNonNull(jobs, "jobs");
-            this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
-            this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
+        private Builder(SchedulerStore store) {
+            this.store = Objects.requireNonNull(store, "store");
         }
 
         public Builder clock(Clock value) {
@@ -114,8 +130,9 @@ public final class Hourglass implements AutoCloseable {
             return this;
         }
 
-        public Builder failureNotifier(FailureNotifier value) {
-            this.notifier = Objects.requireNonNull(value, "notifier");
+        /** Where alerts from the outbox go (breaker trips and the like); default: the log, at ERROR. */
+        public Builder alerts(AlertSender value) {
+            this.alerts = Objects.requireNonNull(value, "alerts");
             return this;
         }
 
@@ -153,6 +170,21 @@ public final class Hourglass implements AutoCloseable {
             return this;
         }
 
+        /** How this instance is named in the store's instance list; default {@code hourglass}. */
+        public Builder instanceName(String value) {
+            this.instanceName = Objects.requireNonNull(value, "instanceName");
+            return this;
+        }
+
+        /**
+         * Told when the JVM failed under a task ({@link VirtualMachineError}); the engine has stopped
+         * firing by then. The standalone service exits non-zero; an embedder may do the same.
+         */
+        public Builder onFatalError(Consumer<VirtualMachineError> value) {
+            this.onFatal = Objects.requireNonNull(value, "onFatal");
+            return this;
+        }
+
         public Hourglass build() {
             if (runner == null) {
                 throw new IllegalStateException("a task runner is required: Hourglass.builder(store).runner(...)");
@@ -160,13 +192,14 @@ public final class Hourglass implements AutoCloseable {
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
             RunExecutor executor = new RunExecutor(runner, clock);
-            OutcomeRecorder recorder = new OutcomeRecorder(jobs, policy, clock, notifier, wakeup::raise);
-            Engine engine = new Engine(jobs, executor, recorder, policy, clock, ids, engineSettings, wakeup);
-            JobCommandService commands = new JobCommandService(jobs, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(jobs, auditLog, runHistory, clock, defaultZone);
-            RunJobNowService runNow = new RunJobNowService(jobs, executor, recorder, clock, ids);
+            Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
+                    new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal);
+            JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
+            JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
+            RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
+            HealthService health = new HealthService(store, store, engine, clock);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries);
+                    queries, queries, queries, health);
             return new Hourglass(useCases, engine);
         }
     }

@@ -30,6 +30,8 @@ final class ErrorResponses {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     static void register(RoutesConfig routes, long maxBodyBytes) {
         ErrorResponses errors = new ErrorResponses(maxBodyBytes);
         routes.exception(HourglassException.class, ErrorResponses::domainRefusal);
@@ -55,13 +57,20 @@ final class ErrorResponses {
         status.put(ErrorCode.ALREADY_RUNNING, 409);
         status.put(ErrorCode.CONCURRENT_UPDATE, 409);
         status.put(ErrorCode.UNREADABLE_JOB, 500);
+        status.put(ErrorCode.STORE_UNAVAILABLE, 503);
+        status.put(ErrorCode.SHUTTING_DOWN, 503);
         return status;
     }
 
     private static void domainRefusal(HourglassException e, Context ctx) {
         int status = statusOf(e.code());
         if (status >= 500) {
-            LOG.error("{} {} failed: {} {}", ctx.method(), ctx.path(), e.code().wireName(), e.getMessage());
+            LOG.error("{} {} failed: {} {}", ctx.method(), ctx.path(), e.code().wireName(), e.getMessage(),
+                    e.getCause());
+        }
+        if (status == 503) {
+            // Nothing was changed; the store or the instance may answer again shortly.
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         write(ctx, status, e.code().wireName(), messageOf(e));
     }

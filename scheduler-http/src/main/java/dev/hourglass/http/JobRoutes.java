@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.port.in.HealthReport;
 import dev.hourglass.domain.port.in.HistoryQuery;
 import dev.hourglass.domain.port.in.JobListing;
 import dev.hourglass.domain.port.in.ManualRun;
@@ -62,7 +63,8 @@ final class JobRoutes {
     }
 
     private void health(Context ctx) {
-        ctx.json(new Responses.Health("ok"));
+        HealthReport report = useCases.health().check();
+        ctx.status(report.healthy() ? 200 : 503).json(Responses.Health.of(report));
     }
 
     private void list(Context ctx) {

@@ -4,6 +4,7 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.in.HealthReport;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,15 @@ final class Responses {
         }
     }
 
-    record Health(String status) {
+    /** {@code /health}: what was checked, and the problems when the service cannot do its job. */
+    record Health(String status, boolean store, String dispatcher, boolean lease, int outcomeBacklog,
+            Instant oldestClaimAt, int alertBacklog, Instant oldestAlertAt, List<String> problems) {
+
+        static Health of(HealthReport report) {
+            return new Health(report.healthy() ? "ok" : "unavailable", report.storeReachable(), report.dispatcher(),
+                    report.leaseHeld(), report.outcomeBacklog(), report.oldestClaimAt().orElse(null),
+                    report.alertBacklog(), report.oldestAlertAt().orElse(null), report.problems());
+        }
     }
 
     record Error(String error, String code) {
@@ -70,11 +79,12 @@ final class Responses {
     }
 
     record RunJson(String runId, String jobId, Instant plannedAt, Instant startedAt, long durationMs, String status,
-            String error, String output) {
+            String error, String output, String instance) {
 
         static RunJson of(RunRecord run) {
             return new RunJson(run.runId().value(), run.jobId().value(), run.plannedAt(), run.startedAt(),
-                    run.durationMs(), run.status().wireName(), run.error(), run.output());
+                    run.durationMs(), run.status().wireName(), run.error(), run.output(),
+                    run.instance() == null ? null : run.instance().value());
         }
     }
 }

@@ -605,8 +605,9 @@ class JobRoutesTest {
             assertThat(runs).extracting(run -> run.get("status").asText()).containsExactly("error", "ok");
             JsonNode failed = runs.get(0);
             assertThat(fieldNames(failed)).containsExactlyInAnyOrder("runId", "jobId", "plannedAt", "startedAt",
-                    "durationMs", "status", "error", "output");
+                    "durationMs", "status", "error", "output", "instance");
             assertThat(failed.get("jobId").asText()).isEqualTo(id);
+            assertThat(failed.get("instance").asText()).isNotBlank();
             assertThat(failed.get("plannedAt").isNull()).isTrue();
             assertThat(failed.get("startedAt").asText()).isEqualTo("2026-06-01T08:00:05.000Z");
             assertThat(failed.get("error").asText()).isEqualTo("boom");
@@ -675,6 +676,10 @@ class JobRoutesTest {
         Reply reply = api.get("/health");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().toString()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(reply.json().get("status").asText()).isEqualTo("ok");
+        assertThat(fieldNames(reply.json())).containsExactlyInAnyOrder("status", "store", "dispatcher", "lease",
+                "outcomeBacklog", "oldestClaimAt", "alertBacklog", "oldestAlertAt", "problems");
+        assertThat(reply.json().get("store").asBoolean()).isTrue();
+        assertThat(reply.json().get("problems")).isEmpty();
     }
 }

@@ -4,7 +4,11 @@ import static dev.hourglass.http.ApiFixture.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.error.StoreUnavailableException;
 import dev.hourglass.domain.error.UnreadableJobException;
+import dev.hourglass.domain.port.in.HealthReport;
+import java.util.List;
+import java.util.Optional;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.testing.InMemoryStore;
@@ -96,7 +100,7 @@ class ProtocolTest {
         UseCases broken = new UseCases(real.create(), real.get(), status -> {
             throw new IllegalStateException("secret internal detail");
         }, real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(), real.runs(),
-                real.preview());
+                real.preview(), real.health());
         try (ApiFixture crashing = ApiFixture.over(broken); LogCapture log = new LogCapture()) {
 
             Reply reply = crashing.get(BASE);
@@ -113,13 +117,50 @@ class ProtocolTest {
     }
 
     @Test
+    void a_store_that_does_not_answer_is_a_503_with_retry_after_and_its_own_code() {
+        Hourglass hourglass = Hourglass.builder(new InMemoryStore()).runner(request -> null).build();
+        UseCases real = hourglass.useCases();
+        UseCases down = new UseCases(real.create(), id -> {
+            throw new StoreUnavailableException("cannot find job in /data/scheduler.db: disk I/O error");
+        }, real.list(), real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(),
+                real.runs(), real.preview(), real.health());
+        try (ApiFixture api = ApiFixture.over(down)) {
+
+            Reply reply = api.get(BASE + "/" + new JobId("j-1"));
+
+            reply.assertRefused(503, "store_unavailable");
+            assertThat(reply.header("Retry-After")).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void health_answers_503_naming_the_problems_when_the_service_cannot_do_its_job() {
+        Hourglass hourglass = Hourglass.builder(new InMemoryStore()).runner(request -> null).build();
+        UseCases real = hourglass.useCases();
+        UseCases sick = new UseCases(real.create(), real.get(), real.list(), real.summarize(), real.pause(),
+                real.resume(), real.runNow(), real.delete(), real.audit(), real.runs(), real.preview(),
+                () -> new HealthReport(false, "stopped", true, 3, Optional.empty(), 0, Optional.empty(),
+                        List.of("the store does not answer: disk I/O error")));
+        try (ApiFixture api = ApiFixture.over(sick)) {
+
+            Reply reply = api.get("/health");
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.json().get("status").asText()).isEqualTo("unavailable");
+            assertThat(reply.json().get("store").asBoolean()).isFalse();
+            assertThat(reply.json().get("outcomeBacklog").asInt()).isEqualTo(3);
+            assertThat(reply.json().get("problems").get(0).asText()).contains("disk I/O error");
+        }
+    }
+
+    @Test
     void a_job_that_cannot_be_read_back_is_a_500_with_its_own_code() {
         Hourglass hourglass = Hourglass.builder(new InMemoryStore()).runner(request -> null).build();
         UseCases real = hourglass.useCases();
         UseCases unreadable = new UseCases(real.create(), id -> {
             throw new UnreadableJobException(id.value(), "schedule column holds 'bogus'");
         }, real.list(), real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(),
-                real.runs(), real.preview());
+                real.runs(), real.preview(), real.health());
         try (ApiFixture api = ApiFixture.over(unreadable)) {
 
             Reply reply = api.get(BASE + "/" + new JobId("j-1"));

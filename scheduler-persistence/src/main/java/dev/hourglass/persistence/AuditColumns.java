@@ -19,6 +19,12 @@ final class AuditColumns {
     static final String NEWEST_OF_JOB = "SELECT id, job_id, job_name, action, previous_status, new_status, actor,"
             + " detail, created_at FROM audit_entries WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
 
+    /** Entries older than the cutoff, except each job's newest {@code :keep}. */
+    static final String TRIM = "DELETE FROM audit_entries WHERE seq IN (SELECT seq FROM (SELECT seq, created_at,"
+            + " row_number() OVER (PARTITION BY job_id ORDER BY seq DESC) AS newer FROM audit_entries"
+            + " WHERE job_id IN (SELECT job_id FROM audit_entries WHERE created_at < :cutoff))"
+            + " WHERE newer > :keep AND created_at < :cutoff)";
+
     static final RowMapper<AuditEntry> MAPPER = new Mapper();
 
     private AuditColumns() {

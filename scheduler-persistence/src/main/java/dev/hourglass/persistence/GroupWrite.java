@@ -1,10 +1,14 @@
 package dev.hourglass.persistence;
 
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,51 +37,94 @@ final class GroupWrite {
         this.connection = tx.getConnection();
     }
 
-    List<Boolean> apply(List<JobWrite> writes) {
+    Applied apply(List<? extends JobWrite> writes) {
         try {
             boolean[] applied = changeJobs(writes);
             insertAudit(writes, applied);
+            insertAlerts(writes, applied);
             Set<JobId> withNewRuns = insertRuns(writes, applied);
             trimRuns(withNewRuns);
-            List<Boolean> result = new ArrayList<>(writes.size());
-            for (boolean each : applied) {
-                result.add(each);
+            List<JobWrite> result = new ArrayList<>(writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                if (applied[i]) {
+                    result.add(writes.get(i));
+                }
             }
-            return result;
+            return Applied.of(result);
         } catch (SQLException e) {
             throw new StoreException("cannot apply " + writes.size() + " write(s): " + e.getMessage(), e);
         }
     }
 
-    private boolean[] changeJobs(List<JobWrite> writes) throws SQLException {
+    /** Runs of writes of one kind share a statement; a history-only write just checks its job is there. */
+    private boolean[] changeJobs(List<? extends JobWrite> writes) throws SQLException {
         boolean[] applied = new boolean[writes.size()];
         int start = 0;
         while (start < writes.size()) {
-            boolean saves = writes.get(start) instanceof JobWrite.Save;
+            Class<?> kind = writes.get(start).getClass();
             int end = start;
-            try (PreparedStatement batch = connection.prepareStatement(saves ? JobColumns.UPDATE_STATE : JobColumns.DELETE)) {
-                while (end < writes.size() && (writes.get(end) instanceof JobWrite.Save) == saves) {
-                    JobWrite write = writes.get(end);
-                    if (write instanceof JobWrite.Save save) {
-                        JobColumns.bindState(batch, save.job(), save.expectedVersion());
-                    } else {
-                        batch.setString(1, write.jobId().value());
-                        batch.setLong(2, write.expectedVersion());
-                    }
-                    batch.addBatch();
-                    end++;
-                }
-                int[] changed = batch.executeBatch();
-                for (int i = start; i < end; i++) {
-                    applied[i] = changed[i - start] == 1;
-                }
+            while (end < writes.size() && writes.get(end).getClass() == kind) {
+                end++;
             }
+            List<? extends JobWrite> run = writes.subList(start, end);
+            boolean[] changed = kind == JobWrite.History.class ? existing(run) : changeBatch(run);
+            System.arraycopy(changed, 0, applied, start, changed.length);
             start = end;
         }
         return applied;
     }
 
-    private void insertAudit(List<JobWrite> writes, boolean[] applied) throws SQLException {
+    private boolean[] changeBatch(List<? extends JobWrite> run) throws SQLException {
+        boolean saves = run.get(0) instanceof JobWrite.Save;
+        try (PreparedStatement batch = connection.prepareStatement(saves ? JobColumns.UPDATE_STATE : JobColumns.DELETE)) {
+            for (JobWrite write : run) {
+                if (write instanceof JobWrite.Save save) {
+                    JobColumns.bindState(batch, save.job(), save.expectedVersion());
+                } else {
+                    batch.setString(1, write.jobId().value());
+                    batch.setLong(2, ((JobWrite.Remove) write).expectedVersion());
+                }
+                batch.addBatch();
+            }
+            int[] counts = batch.executeBatch();
+            boolean[] changed = new boolean[run.size()];
+            for (int i = 0; i < counts.length; i++) {
+                changed[i] = counts[i] == 1;
+            }
+            return changed;
+        }
+    }
+
+    private boolean[] existing(List<? extends JobWrite> run) throws SQLException {
+        boolean[] exists = new boolean[run.size()];
+        try (PreparedStatement query = connection.prepareStatement(JobColumns.EXISTS)) {
+            for (int i = 0; i < run.size(); i++) {
+                query.setString(1, run.get(i).jobId().value());
+                try (ResultSet rows = query.executeQuery()) {
+                    exists[i] = rows.next();
+                }
+            }
+        }
+        return exists;
+    }
+
+    private void insertAlerts(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {
+        try (PreparedStatement batch = connection.prepareStatement(AlertColumns.INSERT)) {
+            int rows = 0;
+            for (int i = 0; i < writes.size(); i++) {
+                if (applied[i]) {
+                    for (Alert alert : writes.get(i).alerts()) {
+                        AlertColumns.bind(batch, alert);
+                        batch.addBatch();
+                        rows++;
+                    }
+                }
+            }
+            executeUnlessEmpty(batch, rows);
+        }
+    }
+
+    private void insertAudit(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {
         try (PreparedStatement batch = connection.prepareStatement(AuditColumns.INSERT)) {
             int rows = 0;
             for (int i = 0; i < writes.size(); i++) {
@@ -94,7 +141,7 @@ final class GroupWrite {
     }
 
     /** Inserts the runs of applied saves, except for jobs the same list removed: their history is gone. */
-    private Set<JobId> insertRuns(List<JobWrite> writes, boolean[] applied) throws SQLException {
+    private Set<JobId> insertRuns(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {
         Set<JobId> removed = new LinkedHashSet<>();
         for (int i = 0; i < writes.size(); i++) {
             if (applied[i] && writes.get(i) instanceof JobWrite.Remove) {
@@ -102,18 +149,27 @@ final class GroupWrite {
             }
         }
         Set<JobId> withNewRuns = new LinkedHashSet<>();
+        int rows = 0;
         try (PreparedStatement batch = connection.prepareStatement(RunColumns.INSERT)) {
             for (int i = 0; i < writes.size(); i++) {
-                if (applied[i] && writes.get(i) instanceof JobWrite.Save save && save.run() != null
-                        && !removed.contains(save.jobId())) {
-                    RunColumns.bind(batch, save.run());
+                RunRecord run = runOf(writes.get(i));
+                if (applied[i] && run != null && !removed.contains(run.jobId())) {
+                    RunColumns.bind(batch, run);
                     batch.addBatch();
-                    withNewRuns.add(save.jobId());
+                    withNewRuns.add(run.jobId());
+                    rows++;
                 }
             }
-            executeUnlessEmpty(batch, withNewRuns.size());
+            executeUnlessEmpty(batch, rows);
         }
         return withNewRuns;
+    }
+
+    private static RunRecord runOf(JobWrite write) {
+        if (write instanceof JobWrite.Save save) {
+            return save.run();
+        }
+        return write instanceof JobWrite.History history ? history.run() : null;
     }
 
     private void trimRuns(Set<JobId> jobs) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.hourglass.persistence;
 
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
@@ -28,7 +29,7 @@ final class JobColumns {
             "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "delete_after_run",
             "created_at", "updated_at", "created_by", "version",
-            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version");
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
 
     private static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
 
@@ -45,7 +46,7 @@ final class JobColumns {
     static final List<String> STATE = List.of(
             "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
-            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version");
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
     /** Positional: the {@link #STATE} columns, then the id and the expected version. */
     static final String UPDATE_STATE = "UPDATE jobs SET "
             + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
@@ -62,6 +63,16 @@ final class JobColumns {
     static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
 
     static final RowMapper<JobRow> MAPPER = new Mapper();
+    /** The owner of claims written before claims recorded one: no instance ever has this id. */
+    static final String UNKNOWN_OWNER = "unknown";
+    /** Claims whose owner is not a live instance: stopped, never registered, or silent past the cutoff. */
+    static final String ORPHANED = SELECT + " WHERE claim_run_id IS NOT NULL AND (claim_owner IS NULL OR claim_owner"
+            + " NOT IN (SELECT id FROM instances WHERE stopped_at IS NULL AND heartbeat_at >= :cutoff)) ORDER BY seq";
+    static final String DUE_LIMITED = DUE + " LIMIT :limit";
+    /** Positional: the id. */
+    static final String EXISTS = "SELECT 1 FROM jobs WHERE id = ?";
+    static final String NEWEST_UPDATE = "SELECT max(updated_at) FROM jobs";
+    static final String DELETE_ANY = "DELETE FROM jobs WHERE id = :id";
 
     private JobColumns() {
     }
@@ -99,7 +110,9 @@ final class JobColumns {
                 .bind("claim_run_id", claim == null ? null : claim.runId().value())
                 .bind("claim_planned_at", claim == null ? null : Timestamps.format(claim.plannedAt()))
                 .bind("claimed_at", claim == null ? null : Timestamps.format(claim.claimedAt()))
-                .bind("claim_version", claim == null ? null : claim.version());
+                .bind("claim_version", claim == null ? null : claim.version())
+                .bind("claim_owner", claim == null ? null : claim.owner().value())
+                .bind("claim_epoch", claim == null ? null : claim.epoch());
     }
 
     /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
@@ -121,6 +134,8 @@ final class JobColumns {
         statement.setString(++i, claim == null ? null : Timestamps.format(claim.plannedAt()));
         statement.setString(++i, claim == null ? null : Timestamps.format(claim.claimedAt()));
         statement.setObject(++i, claim == null ? null : claim.version());
+        statement.setString(++i, claim == null ? null : claim.owner().value());
+        statement.setObject(++i, claim == null ? null : claim.epoch());
         statement.setString(++i, job.id().value());
         statement.setLong(++i, expectedVersion);
     }
@@ -173,8 +188,12 @@ final class JobColumns {
             if (runId == null) {
                 return null;
             }
+            // A claim stored before claims had owners belongs to no live instance: it is taken over at start.
+            String owner = row.text("claim_owner");
+            Long epoch = row.integer("claim_epoch");
             return new Claim(new RunId(runId), row.instant("claim_planned_at"), row.requiredInstant("claimed_at"),
-                    row.requiredInteger("claim_version"));
+                    row.requiredInteger("claim_version"), new InstanceId(owner == null ? UNKNOWN_OWNER : owner),
+                    epoch == null ? 1 : epoch);
         }
     }
 }

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 final class Migrations {
 
     /** The scripts under {@code migrations/}, version 1 first. Only ever append. */
-    private static final List<String> SCRIPTS = List.of("V1__tables.sql", "V2__query_indexes.sql");
+    private static final List<String> SCRIPTS = List.of("V1__tables.sql", "V2__query_indexes.sql",
+            "V3__owners_instances_alerts.sql");
 
     static final int LATEST = SCRIPTS.size();
 

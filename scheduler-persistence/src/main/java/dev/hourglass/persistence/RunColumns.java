@@ -1,5 +1,6 @@
 package dev.hourglass.persistence;
 
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
@@ -15,10 +16,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class RunColumns {
 
     static final String INSERT = "INSERT INTO runs"
-            + " (run_id, job_id, planned_at, started_at, duration_ms, status, error, output)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " (run_id, job_id, planned_at, started_at, duration_ms, status, error, output, instance_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String NEWEST_OF_JOB = "SELECT run_id, job_id, planned_at, started_at, duration_ms, status, error,"
-            + " output FROM runs WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
+            + " output, instance_id FROM runs WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
     /** Deletes all but the newest {@link RunHistory#RETAINED_PER_JOB} runs of a job; a no-op below that. */
     static final String TRIM = "DELETE FROM runs WHERE job_id = ?1 AND seq <= (SELECT seq FROM runs"
             + " WHERE job_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET " + RunHistory.RETAINED_PER_JOB + ")";
@@ -37,6 +38,11 @@ final class RunColumns {
         statement.setString(6, run.status().wireName());
         statement.setString(7, run.error());
         statement.setString(8, run.output());
+        statement.setString(9, run.instance() == null ? null : run.instance().value());
+    }
+
+    private static InstanceId instance(String id) {
+        return id == null ? null : new InstanceId(id);
     }
 
     private static final class Mapper implements RowMapper<RunRecord> {
@@ -52,7 +58,8 @@ final class RunColumns {
                     row.requiredInteger("duration_ms"),
                     row.requiredNamed("status", RunStatus::fromWireName),
                     row.text("error"),
-                    row.text("output"));
+                    row.text("output"),
+                    instance(row.text("instance_id")));
         }
     }
 }

@@ -20,7 +20,8 @@ record ScheduleColumns(String kind, String at, Long intervalMs, String expr, Str
             return new ScheduleColumns(At.KIND, Timestamps.format(at.at()), null, null, null);
         }
         if (schedule instanceof Every every) {
-            return new ScheduleColumns(Every.KIND, null, every.intervalMs(), null, null);
+            // The grid's anchor shares the one-shot's instant column.
+            return new ScheduleColumns(Every.KIND, Timestamps.format(every.anchor()), every.intervalMs(), null, null);
         }
         if (schedule instanceof Cron cron) {
             return new ScheduleColumns(Cron.KIND, null, null, cron.expression(), cron.zone().getId());
@@ -34,7 +35,7 @@ record ScheduleColumns(String kind, String at, Long intervalMs, String expr, Str
             case At.KIND:
                 return new At(row.requiredInstant("schedule_at"));
             case Every.KIND:
-                return new Every(row.requiredInteger("schedule_interval_ms"));
+                return new Every(row.requiredInteger("schedule_interval_ms"), row.instant("schedule_at"));
             case Cron.KIND:
                 return Cron.of(row.requiredText("schedule_expr"), zone(row.requiredText("schedule_tz")));
             default:

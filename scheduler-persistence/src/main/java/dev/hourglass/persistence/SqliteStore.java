@@ -3,15 +3,19 @@ package dev.hourglass.persistence;
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.error.UnreadableJobException;
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
-import dev.hourglass.domain.port.out.AuditLog;
-import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
-import dev.hourglass.domain.port.out.RunHistory;
+import dev.hourglass.domain.port.out.SchedulerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +51,7 @@ import org.sqlite.SQLiteException;
  * {@code SQLITE_BUSY} halfway. Reads use a small pool of other connections and, in WAL mode,
  * never wait for a writer. Every change is version-checked.
  */
-public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCloseable {
+public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
@@ -58,6 +62,7 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
     private final Jdbi reader;
     private final String url;
     private WalCheckpointer checkpointer;
+    private ProcessLock lock;
     /** Unreadable rows already logged, so that a poll loop does not repeat the warning forever. */
     private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
 
@@ -99,10 +104,17 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
         } catch (IOException e) {
             throw new StoreException("cannot create the folder of database " + absolute + ": " + e, e);
         }
+        ProcessLock.Held held = ProcessLock.acquire(absolute);
         SqliteStore store = new SqliteStore(absolute, options);
+        store.lock = held.lock();
         try {
             store.edge("open", () -> {
                 Migrations.migrate(store.writer, absolute);
+                if (held.first()) {
+                    // The lock is ours: whichever process registered instances here before is gone.
+                    store.writer.useHandle(h -> h.createUpdate(InstanceColumns.END_ALL)
+                            .bind("now", Timestamps.format(Instant.now())).execute());
+                }
                 return null;
             });
             store.checkpointer = store.edge("open the checkpoint connection", () -> {
@@ -225,12 +237,120 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
         });
     }
 
+    /** Reads and claims in one {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other claimer out. */
     @Override
-    public List<Boolean> apply(List<JobWrite> writes) {
+    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        return edge("claim due jobs", () -> writer.inTransaction(tx -> {
+            List<JobWrite.Save> claims;
+            try (Stream<JobRow> rows = tx.createQuery(JobColumns.DUE_LIMITED).bind("now", Timestamps.format(now))
+                    .bind("limit", limit).map(JobColumns.MAPPER).stream()) {
+                claims = readable(rows).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
+                        now, job.version() + 1, owner), now), List.of())).toList();
+            }
+            if (claims.isEmpty()) {
+                return List.<Job>of();
+            }
+            return new GroupWrite(tx).apply(claims).among(claims).stream().map(JobWrite.Save::job).toList();
+        }));
+    }
+
+    @Override
+    public List<Job> orphanedClaims(Instant now, Duration lease) {
+        return read("read orphaned claims", h -> {
+            try (Stream<JobRow> rows = h.createQuery(JobColumns.ORPHANED)
+                    .bind("cutoff", Timestamps.format(now.minus(lease))).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public Applied apply(List<? extends JobWrite> writes) {
         if (writes.isEmpty()) {
-            return List.of();
+            return Applied.none();
         }
         return edge("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx).apply(writes)));
+    }
+
+    @Override
+    public Optional<Instant> newestUpdate() {
+        return read("read the newest change", h -> h.createQuery(JobColumns.NEWEST_UPDATE).mapTo(String.class)
+                .findOne().map(Timestamps::parse));
+    }
+
+    @Override
+    public boolean removeUnreadable(JobId id, AuditEntry deleted) {
+        return edge("remove job " + id, () -> writer.inTransaction(tx -> {
+            if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
+                return false;
+            }
+            try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT)) {
+                AuditColumns.bind(audit, deleted);
+                audit.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot record the removal of job " + id + ": " + e.getMessage(), e);
+            }
+            return true;
+        }));
+    }
+
+    // ---- Instances
+
+    @Override
+    public void register(InstanceId id, String name, Instant now) {
+        edge("register instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.REGISTER)
+                .bind("id", id.value()).bind("name", name).bind("now", Timestamps.format(now)).execute()));
+    }
+
+    @Override
+    public boolean heartbeat(InstanceId id, Instant now, Duration lease) {
+        return edge("renew the heartbeat of " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.RENEW)
+                .bind("id", id.value()).bind("now", Timestamps.format(now))
+                .bind("cutoff", Timestamps.format(now.minus(lease))).execute() == 1));
+    }
+
+    @Override
+    public void deregister(InstanceId id, Instant now) {
+        edge("deregister instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.DEREGISTER)
+                .bind("id", id.value()).bind("now", Timestamps.format(now)).execute()));
+    }
+
+    @Override
+    public List<InstanceInfo> instances(Instant now, Duration lease) {
+        String cutoff = Timestamps.format(now.minus(lease));
+        List<InstanceInfo> all = read("list instances", h -> h.createQuery(InstanceColumns.RECENT)
+                .bind("since", Timestamps.format(now.minus(Duration.ofHours(24))))
+                .map((rs, ctx) -> new InstanceInfo(new InstanceId(rs.getString("id")), rs.getString("name"),
+                        Timestamps.parse(rs.getString("started_at")), Timestamps.parse(rs.getString("heartbeat_at")),
+                        rs.getString("stopped_at") == null && rs.getString("heartbeat_at").compareTo(cutoff) >= 0))
+                .list());
+        return all.stream().sorted(java.util.Comparator.comparing(InstanceInfo::alive).reversed()).toList();
+    }
+
+    // ---- AlertOutbox
+
+    @Override
+    public List<Alert> alertsDue(Instant now, int limit) {
+        return read("read due alerts", h -> h.createQuery(AlertColumns.DUE).bind("now", Timestamps.format(now))
+                .bind("limit", limit).map(AlertColumns.MAPPER).list());
+    }
+
+    @Override
+    public void alertDelivered(String alertId) {
+        edge("mark alert " + alertId + " delivered", () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DELIVERED)
+                .bind("id", alertId).execute()));
+    }
+
+    @Override
+    public void alertDeferred(String alertId, Instant nextAttemptAt, String error) {
+        edge("defer alert " + alertId, () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DEFERRED)
+                .bind("id", alertId).bind("next", Timestamps.format(nextAttemptAt)).bind("error", error).execute()));
+    }
+
+    @Override
+    public Backlog alertBacklog() {
+        return read("count waiting alerts", h -> h.createQuery(AlertColumns.BACKLOG).map((rs, ctx) -> new Backlog(
+                rs.getInt("waiting"), Optional.ofNullable(rs.getString("oldest")).map(Timestamps::parse))).one());
     }
 
     // ---- AuditLog, RunHistory
@@ -239,6 +359,12 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
     public List<AuditEntry> entriesFor(JobId jobId, int limit) {
         return read("read the audit of job " + jobId, h -> h.createQuery(AuditColumns.NEWEST_OF_JOB)
                 .bind("job_id", jobId.value()).bind("limit", limit).map(AuditColumns.MAPPER).list());
+    }
+
+    @Override
+    public int trimAudit(Instant cutoff, int keepPerJob) {
+        return edge("trim the audit log", () -> writer.withHandle(h -> h.createUpdate(AuditColumns.TRIM)
+                .bind("cutoff", Timestamps.format(cutoff)).bind("keep", keepPerJob).execute()));
     }
 
     @Override
@@ -253,7 +379,7 @@ public final class SqliteStore implements JobStore, AuditLog, RunHistory, AutoCl
      */
     @Override
     public void close() {
-        try (writePool; readPool) {
+        try (writePool; readPool; ProcessLock held = lock) {
             if (checkpointer != null) {
                 checkpointer.close();
             }

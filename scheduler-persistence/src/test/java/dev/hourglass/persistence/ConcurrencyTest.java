@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
@@ -117,18 +118,19 @@ class ConcurrencyTest {
         if (job.isRunning()) {
             action = AuditAction.RUN;
             run = new RunRecord(job.claim().runId(), job.id(), job.claim().plannedAt(), job.claim().claimedAt(), 1,
-                    RunStatus.OK, null, null);
-            after = job.withRunRecorded(new LastRun(job.claim().claimedAt(), RunStatus.OK, 1, null), true, now);
+                    RunStatus.OK, null, null, job.claim().owner());
+            after = job.recordRun(new LastRun(job.claim().claimedAt(), RunStatus.OK, 1, null), true, now);
         } else if (job.status() == JobStatus.PAUSED) {
             action = AuditAction.RESUME;
-            after = job.activated(now);
+            after = job.activate(now);
         } else if (random.nextBoolean()) {
             action = AuditAction.PAUSE;
-            after = job.paused(now);
+            after = job.pause(now);
         } else {
             action = AuditAction.CREATE;
-            Claim claim = new Claim(new RunId("run-" + ids.incrementAndGet()), job.nextRunAt(), now, job.version() + 1);
-            after = job.withClaim(claim, now);
+            Claim claim = Claim.of(new RunId("run-" + ids.incrementAndGet()), job.nextRunAt(), now, job.version() + 1,
+                    new InstanceId("concurrency-test"));
+            after = job.claim(claim, now);
         }
         AuditEntry entry = new AuditEntry("entry-" + ids.incrementAndGet(), job.id(), job.name(), action, job.status(),
                 after.status(), Thread.currentThread().getName(), "v" + (job.version() + 1), now);

@@ -35,7 +35,12 @@ class MigrationTest {
         Jdbi v1 = Jdbi.create("jdbc:sqlite:" + file);
         Migrations.migrate(v1, file, 1);
         v1.useHandle(h -> {
-            JobColumns.bind(h.createUpdate(JobColumns.INSERT), job).execute();
+            // The row as version 1 wrote it: no claim owner or epoch, an interval without an anchor.
+            List<String> v1Columns = JobColumns.NAMES.stream()
+                    .filter(name -> !name.equals("claim_owner") && !name.equals("claim_epoch")).toList();
+            String insert = "INSERT INTO jobs (" + String.join(", ", v1Columns) + ") VALUES ("
+                    + v1Columns.stream().map(name -> ":" + name).collect(java.util.stream.Collectors.joining(", ")) + ")";
+            JobColumns.bind(h.createUpdate(insert), job).bind("schedule_at", (String) null).execute();
             try (var audit = h.getConnection().prepareStatement(AuditColumns.INSERT)) {
                 AuditColumns.bind(audit, created(job));
                 audit.executeUpdate();

@@ -2,6 +2,8 @@ package dev.hourglass.persistence;
 
 import dev.hourglass.domain.engine.OutcomeRecorder;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.policy.BreakerSettings;
@@ -61,7 +63,7 @@ public final class OutcomeBenchmark {
 
             List<RunResult> finished = claimAllDue(store, clock, ids);
             OutcomePolicy policy = new OutcomePolicy(BreakerSettings.DEFAULT, () -> "audit-" + ids.incrementAndGet());
-            OutcomeRecorder recorder = new OutcomeRecorder(store, policy, clock, failed -> { }, () -> { });
+            OutcomeRecorder recorder = new OutcomeRecorder(store, policy, clock, () -> { }, () -> { });
 
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBegan = threads.getCurrentThreadCpuTime();
@@ -88,21 +90,24 @@ public final class OutcomeBenchmark {
     }
 
     /** Claims every due job as the engine's dispatcher does, and makes up an outcome for each: 1 in 10 fails. */
+    private static final InstanceId OWNER = new InstanceId("outcome-benchmark");
+
     private static List<RunResult> claimAllDue(SqliteStore store, Clock clock, AtomicLong ids) {
         List<RunResult> finished = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (List<Job> due = store.due(now, CLAIM_BATCH); !due.isEmpty(); due = store.due(now, CLAIM_BATCH)) {
             List<JobWrite> claims = new ArrayList<>();
             for (Job job : due) {
-                Claim claim = new Claim(new RunId("run-" + ids.incrementAndGet()), job.nextRunAt(), now, job.version() + 1);
-                claims.add(JobWrite.save(job, job.withClaim(claim, now), List.of()));
+                Claim claim = Claim.of(new RunId("run-" + ids.incrementAndGet()), job.nextRunAt(), now, job.version() + 1,
+                        OWNER);
+                claims.add(JobWrite.save(job, job.claim(claim, now), List.of()));
             }
-            List<Boolean> applied = store.apply(claims);
-            for (int i = 0; i < claims.size(); i++) {
-                if (!applied.get(i)) {
-                    throw new IllegalStateException("claim lost: " + claims.get(i).jobId());
+            Applied applied = store.apply(claims);
+            for (JobWrite write : claims) {
+                if (!applied.contains(write)) {
+                    throw new IllegalStateException("claim lost: " + write.jobId());
                 }
-                Job claimed = ((JobWrite.Save) claims.get(i)).job();
+                Job claimed = ((JobWrite.Save) write).job();
                 RunOutcome outcome = finished.size() % 10 == 9 ? RunOutcome.failed("HTTP 503: busy") : RunOutcome.ok("done");
                 finished.add(new RunResult(claimed, claimed.claim(), now, 12, outcome));
             }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.hourglass.persistence.SqliteOptions;
 
 /**
  * {@code java -jar scheduler-app.jar bench}: the engine and the API measured on this machine, on a
@@ -32,6 +33,11 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench-results.json", paramLabel = "FILE",
             description = "Where to write the JSON results. Default: ${DEFAULT-VALUE}")
     Path out;
+
+    @Option(names = "--sync", defaultValue = "full", paramLabel = "full|normal",
+            description = "SQLite's synchronous mode for the engine workloads, as the service's --sync. "
+                    + "Default: ${DEFAULT-VALUE}")
+    String sync;
 
     private final PrintStream console;
 
@@ -50,19 +56,23 @@ public final class Benchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         quietLogs();
         String chosen = workload.toLowerCase(Locale.ROOT);
+        if (!sync.equals("full") && !sync.equals("normal")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--sync must be full or normal");
+        }
+        SqliteOptions options = SqliteOptions.defaults().withSyncEveryCommit(sync.equals("full"));
         Path dir = EngineWorkloads.tempDir();
         List<Result> results = new ArrayList<>();
         if (chosen.equals("startup") || chosen.equals("all")) {
             results.add(StartupWorkload.run(dir, ownJar(), 5));
         }
         if (chosen.equals("w1") || chosen.equals("all")) {
-            results.add(EngineWorkloads.burst(dir, 10_000));
+            results.add(EngineWorkloads.burst(dir, 10_000, options));
         }
         if (chosen.equals("w2") || chosen.equals("all")) {
-            results.add(EngineWorkloads.lag(dir, 2_000, Duration.ofSeconds(10)));
+            results.add(EngineWorkloads.lag(dir, 2_000, Duration.ofSeconds(10), options));
         }
         if (chosen.equals("w3") || chosen.equals("all")) {
-            results.add(EngineWorkloads.recurring(dir, 500, Duration.ofSeconds(20)));
+            results.add(EngineWorkloads.recurring(dir, 500, Duration.ofSeconds(20), options));
         }
         if (chosen.equals("api") || chosen.equals("all")) {
             results.addAll(ApiWorkload.run(dir, 1_000, 16, Duration.ofSeconds(10)));

@@ -8,6 +8,7 @@ import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRequest;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.schedule.ScheduleSpec;
+import dev.hourglass.persistence.SqliteOptions;
 import dev.hourglass.persistence.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,13 @@ final class EngineWorkloads {
      * every outcome is durable. Run three times, each on a fresh file: the first two warm the JIT
      * up, as a long-running service is; the cold figure is reported too.
      */
-    static Result burst(Path dir, int jobs) throws Exception {
-        BurstRun cold = burstOnce(dir.resolve("w1-warm-up-1.db"), jobs);
-        burstOnce(dir.resolve("w1-warm-up-2.db"), jobs);
-        BurstRun warm = burstOnce(dir.resolve("w1.db"), jobs);
+    static Result burst(Path dir, int jobs, SqliteOptions options) throws Exception {
+        BurstRun cold = burstOnce(dir.resolve("w1-warm-up-1.db"), jobs, options);
+        burstOnce(dir.resolve("w1-warm-up-2.db"), jobs, options);
+        BurstRun warm = burstOnce(dir.resolve("w1.db"), jobs, options);
         return new Result("W1 burst")
                 .parameter("jobs", jobs).parameter("workers", WORKERS)
+                .parameter("sync", options.syncEveryCommit() ? "full" : "normal")
                 .figure("wallSeconds", warm.seconds())
                 .figure("firesPerSecond", jobs / warm.seconds())
                 .figure("coldJvmFiresPerSecond", jobs / cold.seconds())
@@ -58,8 +60,8 @@ final class EngineWorkloads {
      * shifted so that they fall due one second after it starts: however long creating them takes,
      * none is "missed" (which start-up recovery would spread 5 s apart).
      */
-    private static BurstRun burstOnce(Path db, int jobs) throws Exception {
-        try (SqliteStore store = SqliteStore.open(db)) {
+    private static BurstRun burstOnce(Path db, int jobs, SqliteOptions options) throws Exception {
+        try (SqliteStore store = SqliteStore.open(db, options)) {
             Instant createdAt = Instant.now();
             Instant at = createdAt.plus(Duration.ofHours(1));
             Hourglass creator = Hourglass.builder(store).clock(Clock.fixed(createdAt, ZoneOffset.UTC))
@@ -71,8 +73,8 @@ final class EngineWorkloads {
             Clock engineClock = Clock.offset(Clock.systemUTC(), Duration.between(due, at));
             LagRecorder runner = new LagRecorder(engineClock);
             long rssBefore = Memory.residentMegabytes();
-            CountingJobStore counting = new CountingJobStore(store);
-            try (Hourglass engine = Hourglass.builder(counting, store, store).clock(engineClock).runner(runner)
+            CountingStore counting = new CountingStore(store);
+            try (Hourglass engine = Hourglass.builder(counting).clock(engineClock).runner(runner)
                     .workers(WORKERS).maxJobs(jobs).build()) {
                 engine.start();
                 awaitInstant(due);
@@ -88,8 +90,8 @@ final class EngineWorkloads {
     }
 
     /** W2: one-shot jobs at distinct instants over 10 s; how late each starts. */
-    static Result lag(Path dir, int jobs, Duration spread) throws Exception {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("w2.db"))) {
+    static Result lag(Path dir, int jobs, Duration spread, SqliteOptions options) throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("w2.db"), options)) {
             LagRecorder runner = new LagRecorder(Clock.systemUTC());
             try (Hourglass engine = build(store, runner, jobs)) {
                 Instant first = Instant.now().plusSeconds(2);
@@ -113,8 +115,8 @@ final class EngineWorkloads {
     }
 
     /** W3: recurring jobs every second for a while; fires achieved against the ideal, and their lag. */
-    static Result recurring(Path dir, int jobs, Duration window) throws Exception {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("w3.db"))) {
+    static Result recurring(Path dir, int jobs, Duration window, SqliteOptions options) throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("w3.db"), options)) {
             LagRecorder runner = new LagRecorder(Clock.systemUTC());
             try (Hourglass engine = build(store, runner, jobs)) {
                 engine.start();

@@ -64,7 +64,7 @@ public final class ServeCommand {
             description = "Tasks run at once [SCHEDULER_WORKERS]. Default: ${DEFAULT-VALUE}")
     int workers;
 
-    @Option(names = "--max-jobs", defaultValue = "${env:SCHEDULER_MAX_JOBS:-1000}", paramLabel = "N",
+    @Option(names = "--max-jobs", defaultValue = "${env:SCHEDULER_MAX_JOBS:-10000}", paramLabel = "N",
             description = "Most jobs stored [SCHEDULER_MAX_JOBS]. Default: ${DEFAULT-VALUE}")
     int maxJobs;
 
@@ -82,6 +82,38 @@ public final class ServeCommand {
             description = "How long a stop waits for running tasks [SCHEDULER_SHUTDOWN_GRACE]. Default: ${DEFAULT-VALUE}")
     Duration shutdownGrace;
 
+    @Option(names = "--sync", defaultValue = "${env:SCHEDULER_SYNC:-full}", paramLabel = "full|normal",
+            description = "full: every commit reaches the disk, a committed claim survives a power cut; normal: "
+                    + "faster, survives a crash of the process only [SCHEDULER_SYNC]. Default: ${DEFAULT-VALUE}")
+    String sync;
+
+    @Option(names = "--catch-up-window", defaultValue = "${env:SCHEDULER_CATCH_UP_WINDOW:-60s}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fires missed while down run 5 s apart from start, spread over at most this "
+                    + "[SCHEDULER_CATCH_UP_WINDOW]. Default: ${DEFAULT-VALUE}")
+    Duration catchUpWindow;
+
+    @Option(names = "--audit-retention", defaultValue = "${env:SCHEDULER_AUDIT_RETENTION:-90d}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long audit entries are kept; each job's newest 100 always stay "
+                    + "[SCHEDULER_AUDIT_RETENTION]. Default: ${DEFAULT-VALUE}")
+    Duration auditRetention;
+
+    @Option(names = "--instance-name", defaultValue = "${env:SCHEDULER_INSTANCE_NAME}", paramLabel = "NAME",
+            description = "This instance's name in the instance list [SCHEDULER_INSTANCE_NAME]. Default: <hostname>-<pid>")
+    String instanceName;
+
+    @Option(names = "--heartbeat", defaultValue = "${env:SCHEDULER_HEARTBEAT:-2s}", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often this instance renews its lease [SCHEDULER_HEARTBEAT]. Default: ${DEFAULT-VALUE}")
+    Duration heartbeat;
+
+    @Option(names = "--lease", defaultValue = "${env:SCHEDULER_LEASE:-10s}", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "An instance silent for longer is dead and its runs are taken over [SCHEDULER_LEASE]. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration lease;
+
     /** The options as a configuration, or a {@link ParameterException} naming the first bad one. */
     public ServiceConfig toConfig() {
         require(port >= 0 && port <= 65_535, "--port must be between 0 and 65535, got " + port);
@@ -95,9 +127,16 @@ public final class ServeCommand {
         RunnerKind kind = runnerKind();
         Optional<URI> webhook = httpUrl("--webhook-url", webhookUrl);
         require(kind != RunnerKind.WEBHOOK || webhook.isPresent(), "--runner webhook needs --webhook-url");
+        require(!catchUpWindow.isNegative(), "--catch-up-window must not be negative");
+        require(!auditRetention.isNegative() && !auditRetention.isZero(), "--audit-retention must be positive");
+        require(!heartbeat.isNegative() && !heartbeat.isZero(), "--heartbeat must be positive");
+        require(lease.compareTo(heartbeat) > 0, "--lease must be longer than --heartbeat, got " + lease + " and "
+                + heartbeat);
         return new ServiceConfig(port, bind, db, apiToken, kind, webhook, webhookTimeout,
                 httpUrl("--alert-webhook", alertWebhook), workers, maxJobs, maxConsecutiveErrors, zone(),
-                shutdownGrace);
+                shutdownGrace, syncMode(), catchUpWindow, auditRetention,
+                instanceName == null || instanceName.isBlank() ? ServiceConfig.defaultInstanceName() : instanceName.trim(),
+                heartbeat, lease);
     }
 
     private void requireSafeBind(boolean hasToken) {
@@ -109,6 +148,14 @@ public final class ServeCommand {
         }
         require(hasToken || address.isLoopbackAddress(), "refusing to listen on " + bind
                 + " without --token: anyone who reaches it could change jobs. Set --token or bind to 127.0.0.1");
+    }
+
+    private ServiceConfig.SyncMode syncMode() {
+        try {
+            return ServiceConfig.SyncMode.valueOf(sync.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--sync must be full or normal, got '" + sync + "'");
+        }
     }
 
     private RunnerKind runnerKind() {

@@ -2,6 +2,7 @@ package dev.hourglass.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRequest;
 import dev.hourglass.domain.port.out.TaskRunner;
@@ -90,8 +91,8 @@ public final class WebhookTaskRunner implements TaskRunner {
                 .put("jobId", request.jobId().value())
                 .put("jobName", request.jobName())
                 .put("task", request.task())
-                .put("plannedAt", request.plannedAt() == null ? null : request.plannedAt().toString())
-                .put("firedAt", request.firedAt().toString())
+                .put("plannedAt", request.plannedAt() == null ? null : Instants.format(request.plannedAt()))
+                .put("firedAt", Instants.format(request.firedAt()))
                 .put("attempt", request.attempt());
         return node.toString();
     }

@@ -48,8 +48,8 @@ class WebhookTaskRunnerTest {
         assertThat(body.get("jobId").asText()).isEqualTo("job-1");
         assertThat(body.get("jobName").asText()).isEqualTo("sync");
         assertThat(body.get("task").asText()).isEqualTo("{\"x\":1}");
-        assertThat(body.get("plannedAt").asText()).isEqualTo("2026-11-28T09:59:59Z");
-        assertThat(body.get("firedAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
+        assertThat(body.get("plannedAt").asText()).isEqualTo("2026-11-28T09:59:59.000Z");
+        assertThat(body.get("firedAt").asText()).isEqualTo("2026-11-28T10:00:00.000Z");
         assertThat(body.get("attempt").asInt()).isEqualTo(3);
     }
 

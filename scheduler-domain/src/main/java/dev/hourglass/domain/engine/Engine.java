@@ -1,13 +1,16 @@
 package dev.hourglass.domain.engine;
 
-import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.error.ShuttingDownException;
+import dev.hourglass.domain.error.StoreUnavailableException;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.policy.RunResult;
-import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.SchedulerStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,18 +18,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Fires due jobs. One dispatcher thread sleeps until the earliest due instant or a {@link Wakeup},
- * claims due jobs in groups (one transaction each), and hands them to a bounded worker pool in
- * due order; a {@link GroupCommitter} stores their outcomes in groups. A claimed job is never fired
- * again until its outcome is stored, so a job never runs twice at once.
+ * Fires due jobs for one instance. One dispatcher thread sleeps until the earliest due instant or a
+ * {@link Wakeup}, has the store claim due jobs for this instance (one transaction each), and hands
+ * them to a bounded worker pool in due order; a {@link GroupCommitter} stores their outcomes in
+ * groups. A heartbeat thread renews this instance's lease and takes over the claims of dead ones;
+ * while the lease is not held, no new run starts. An alert thread empties the outbox.
  *
  * <p>Without {@link #start()}, {@link #runDueJobs()} fires what is due in the calling thread: with
  * a settable clock, tests drive the engine step by step and never sleep.
@@ -35,62 +42,101 @@ public final class Engine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
+    private static final int MANUAL_RECORD_ATTEMPTS = 3;
 
-    private final JobStore store;
+    private final SchedulerStore store;
     private final RunExecutor executor;
     private final OutcomeRecorder recorder;
+    private final OutcomePolicy policy;
     private final Recovery recovery;
     private final ClockJumps clockJumps;
+    private final AlertDelivery alerts;
     private final Clock clock;
-    private final Supplier<String> ids;
+    private final Supplier<RunId> runIds;
     private final EngineSettings settings;
     private final Wakeup wakeup;
+    private final InstanceId self;
+    private final String instanceName;
+    private final Consumer<VirtualMachineError> onFatal;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
-    private final AtomicBoolean recovered = new AtomicBoolean();
 
     private final Object lifecycle = new Object();
+    private boolean recovered;
+    private boolean registered;
     private Thread dispatcher;
+    private Thread heartbeat;
     private ThreadPoolExecutor workers;
     private GroupCommitter committer;
     private volatile boolean stopping;
     private volatile boolean abandoned;
     private volatile boolean waitingForRoom;
+    private volatile long leaseRenewedNanos;
+    private volatile VirtualMachineError fatal;
     private Instant nextSweepAt = Instant.MIN;
 
-    public Engine(JobStore store, RunExecutor executor, OutcomeRecorder recorder, OutcomePolicy policy, Clock clock,
-            Supplier<String> ids, EngineSettings settings, Wakeup wakeup) {
+    public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
+            EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
+            Consumer<VirtualMachineError> onFatal) {
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(ids, "ids");
+        this.runIds = () -> new RunId(ids.get());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
-        this.recovery = new Recovery(store, policy, ids);
+        this.self = instance.id();
+        this.instanceName = instance.name();
+        this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
+        this.recovery = new Recovery(store, policy, ids, self, settings);
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
+        this.alerts = new AlertDelivery(store, alertSender, clock);
+        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise);
+    }
+
+    /** Who this engine is in the store: a fresh id per start, and a name for people. */
+    public record Instance(InstanceId id, String name) {
+
+        public Instance {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    public InstanceId instanceId() {
+        return self;
     }
 
     /**
-     * Puts right what the last stop left: runs that were claimed but never recorded are marked
-     * interrupted and will fire again with the same run id, fires missed while down are re-planned
-     * 5 s apart, old terminal jobs are swept. Part of {@link #start()}; call it directly only when
-     * driving the engine by hand with {@link #runDueJobs()}, which then fires the interrupted runs.
+     * Puts right what the last stop left, once: registers this instance, takes over the claims of
+     * instances that are gone (each cut run is marked interrupted and fires again with the same run
+     * id), and, when no other instance is alive, re-plans fires missed while down (spread over the
+     * catch-up window) and sweeps. Part of {@link #start()}; call it directly only when driving the
+     * engine by hand with {@link #runDueJobs()}, which then fires the interrupted runs. Counts as
+     * done only once it succeeded: a failed recovery can be tried again.
      */
     public void recover() {
-        if (!recovered.compareAndSet(false, true)) {
-            return;
-        }
-        Instant now = Instants.now(clock);
-        List<Job> interrupted = recovery.interruptedRuns(now);
-        int replanned = recovery.replanMissed(now);
-        sweep(now);
-        if (!interrupted.isEmpty() || replanned > 0) {
-            LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
-                    interrupted.size(), replanned);
-        }
-        synchronized (refires) {
-            refires.addAll(interrupted);
+        synchronized (lifecycle) {
+            if (recovered) {
+                return;
+            }
+            Instant now = Instants.now(clock);
+            register(now);
+            List<Job> interrupted = recovery.takeOverOrphans(now);
+            int replanned = 0;
+            if (noOtherInstanceAlive(now)) {
+                replanned = recovery.replanMissed(now);
+                sweep(now);
+            }
+            if (!interrupted.isEmpty() || replanned > 0) {
+                LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
+                        interrupted.size(), replanned);
+            }
+            synchronized (refires) {
+                refires.addAll(interrupted);
+            }
+            recovered = true;
         }
     }
 
@@ -100,11 +146,15 @@ public final class Engine implements AutoCloseable {
             if (dispatcher != null) {
                 throw new IllegalStateException("the engine is already started");
             }
+            recover();
             workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(), namedThreads("hourglass-worker-"));
             committer = new GroupCommitter(recorder);
             committer.start();
-            recover();
+            alerts.start();
+            leaseRenewedNanos = System.nanoTime();
+            heartbeat = namedThreads("hourglass-heartbeat").newThread(this::heartbeatLoop);
+            heartbeat.start();
             takeRefires().forEach(this::dispatch);
             dispatcher = namedThreads("hourglass-dispatcher").newThread(this::dispatchLoop);
             dispatcher.start();
@@ -116,6 +166,11 @@ public final class Engine implements AutoCloseable {
         wakeup.raise();
     }
 
+    /** An alert was written to the outbox: deliver it now rather than at the next poll. */
+    public void alertWritten() {
+        alerts.raise();
+    }
+
     /**
      * Fires, in the calling thread, every job due by the clock's current instant, and records the
      * outcomes; repeats until nothing is due. For tests and embedders driving a settable clock.
@@ -123,17 +178,25 @@ public final class Engine implements AutoCloseable {
      * @return how many runs were fired
      */
     public int runDueJobs() {
+        ensureRegistered();
         int fired = 0;
         List<Job> pending = takeRefires();
         while (true) {
-            List<Job> claimed = pending.isEmpty() ? claimDue(Instants.now(clock), settings.claimBatch()) : pending;
+            List<Job> claimed = pending.isEmpty()
+                    ? store.claimDue(Instants.now(clock), settings.claimBatch(), self, runIds) : pending;
             pending = List.of();
             if (claimed.isEmpty()) {
                 return fired;
             }
             List<RunResult> results = new ArrayList<>();
             for (Job job : claimed) {
-                results.add(executor.execute(job));
+                try {
+                    results.add(executor.execute(job));
+                } catch (VirtualMachineError e) {
+                    recorder.record(results);
+                    failFatally(job, e);
+                    throw e;
+                }
             }
             recorder.record(results);
             fired += claimed.size();
@@ -141,9 +204,82 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops firing, lets running tasks finish for up to the shutdown grace and stores their outcomes.
-     * Tasks still running after the grace are interrupted and left claimed: the next start marks
-     * them interrupted and fires them again with the same run id.
+     * One heartbeat, by hand: renews this instance's lease (registering again if it had lapsed) and
+     * takes over the claims of dead instances; for tests driving the engine with a settable clock.
+     *
+     * @return how many runs were taken over (they fire at the next {@link #runDueJobs()})
+     */
+    public int heartbeat() {
+        List<Job> taken = beat();
+        synchronized (refires) {
+            refires.addAll(taken);
+        }
+        return taken.size();
+    }
+
+    /** Delivers the alerts due in the outbox, in the calling thread; returns how many were delivered. */
+    public int deliverAlerts() {
+        return alerts.deliverDue();
+    }
+
+    /**
+     * Runs {@code claimed}, which holds a fresh manual claim of this instance, on the worker pool like
+     * any fire (in the calling thread when the engine was not started), and stores its outcome.
+     *
+     * @return the run and the job as stored after it, empty when the run removed it
+     * @throws StoreUnavailableException when the outcome could not be stored yet (it is kept trying
+     *         in the background; the job stays claimed meanwhile)
+     * @throws ShuttingDownException     when the engine stopped before the run started
+     */
+    public RecordedRun runClaimed(Job claimed) {
+        if (dispatcher == null) {
+            return execute(claimed);
+        }
+        CompletableFuture<RecordedRun> done = new CompletableFuture<>();
+        synchronized (lifecycle) {
+            if (stopping || fatal != null) {
+                release(List.of(claimed));
+                throw new ShuttingDownException();
+            }
+            inFlight.incrementAndGet();
+            workers.execute(new ManualRun(claimed, done));
+        }
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShuttingDownException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A manual run and what recording it left in the store. */
+    public record RecordedRun(RunResult result, Optional<Job> after) {
+    }
+
+    /** What the engine can tell about its own health; see {@link EngineHealth}. */
+    public EngineHealth health() {
+        boolean started = dispatcher != null;
+        GroupCommitter commits = committer;
+        long failingSince = commits == null ? 0 : commits.failingSinceNanos();
+        return new EngineHealth(started, started && dispatcher.isAlive() && fatal == null,
+                !started || leaseHeld(), Optional.ofNullable(fatal).map(Throwable::toString),
+                commits == null ? 0 : commits.backlog(),
+                failingSince == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - failingSince)));
+    }
+
+    /**
+     * Stops firing, lets running tasks finish for up to the shutdown grace and stores their outcomes,
+     * then marks this instance stopped. Tasks still running after the grace are interrupted and left
+     * claimed: the next start (or another instance) marks them interrupted and fires them again with
+     * the same run id.
      */
     @Override
     public void close() {
@@ -152,27 +288,97 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             stopping = true;
-            wakeup.raise();
-            try {
-                dispatcher.join();
-                releaseQueuedClaims();
-                workers.shutdown();
-                if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                    abandoned = true;
-                    LOG.log(Level.WARNING, "{0} task(s) still running after the shutdown grace of {1}; "
-                            + "they fire again after restart", workers.getActiveCount(), settings.shutdownGrace());
-                    workers.shutdownNow();
-                    workers.awaitTermination(1, TimeUnit.SECONDS);
-                }
-                committer.stop(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        }
+        wakeup.raise();
+        try {
+            dispatcher.join();
+            heartbeat.interrupt();
+            heartbeat.join();
+            releaseQueuedRuns();
+            workers.shutdown();
+            if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                abandoned = true;
+                LOG.log(Level.WARNING, "{0} task(s) still running after the shutdown grace of {1}; "
+                        + "they fire again after restart", workers.getActiveCount(), settings.shutdownGrace());
+                workers.shutdownNow();
+                workers.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            committer.stop(Duration.ofSeconds(10));
+            // Alerts still waiting stay in the outbox for the next instance; a stop never waits on a receiver.
+            alerts.stop();
+            if (fatal == null) {
+                store.deregister(self, Instants.now(clock));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the store failed while stopping; claims left behind are taken over at the "
+                    + "next start", e);
+        }
+    }
+
+    private void ensureRegistered() {
+        synchronized (lifecycle) {
+            if (!registered) {
+                register(Instants.now(clock));
             }
         }
     }
 
+    private void register(Instant now) {
+        store.register(self, instanceName, now);
+        registered = true;
+        leaseRenewedNanos = System.nanoTime();
+    }
+
+    private boolean noOtherInstanceAlive(Instant now) {
+        return store.instances(now, settings.lease()).stream()
+                .noneMatch(instance -> instance.alive() && !instance.id().equals(self));
+    }
+
+    private boolean leaseHeld() {
+        return System.nanoTime() - leaseRenewedNanos < settings.lease().toNanos();
+    }
+
+    private void heartbeatLoop() {
+        while (!stopping && fatal == null) {
+            try {
+                beat().forEach(this::dispatch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not renew this instance''s heartbeat; no new run starts while the "
+                        + "lease is not held: {0}", e.toString());
+            }
+            try {
+                Thread.sleep(settings.heartbeat().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Renews the lease (registering again when it lapsed), then takes over the claims of dead instances. */
+    private List<Job> beat() {
+        Instant now = Instants.now(clock);
+        boolean wasHeld = leaseHeld();
+        if (!store.heartbeat(self, now, settings.lease())) {
+            LOG.log(Level.WARNING, "this instance''s lease had lapsed (a pause, a cut from the store); registered "
+                    + "again, and runs that others took over meanwhile will not be recorded as ours");
+            store.register(self, instanceName, now);
+        }
+        leaseRenewedNanos = System.nanoTime();
+        if (!wasHeld) {
+            wakeup.raise();
+        }
+        List<Job> taken = recovery.takeOverOrphans(now);
+        if (!taken.isEmpty()) {
+            LOG.log(Level.WARNING, "took over {0} run(s) of a dead instance; they fire again with their run ids",
+                    taken.size());
+        }
+        return taken;
+    }
+
     private void dispatchLoop() {
-        while (!stopping) {
+        while (!stopping && fatal == null) {
             try {
                 Instant now = Instants.now(clock);
                 if (clockJumps.check(now).isPresent()) {
@@ -183,12 +389,16 @@ public final class Engine implements AutoCloseable {
                 if (!now.isBefore(nextSweepAt)) {
                     sweep(now);
                 }
+                if (!leaseHeld()) {
+                    wakeup.await(settings.heartbeat().toNanos());
+                    continue;
+                }
                 int room = settings.maxInFlight() - inFlight.get();
                 if (room > 0) {
                     int wanted = Math.min(room, settings.claimBatch());
-                    List<Job> due = store.due(now, wanted);
-                    claim(due, now).forEach(this::dispatch);
-                    if (due.size() == wanted) {
+                    List<Job> claimed = store.claimDue(now, wanted, self, runIds);
+                    claimed.forEach(this::dispatch);
+                    if (claimed.size() == wanted) {
                         continue;
                     }
                     wakeup.await(nanosUntilNextDue());
@@ -202,7 +412,7 @@ public final class Engine implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "the dispatcher failed to read or claim due jobs; trying again in 1 s", e);
                 try {
                     wakeup.await(1, TimeUnit.SECONDS);
@@ -229,33 +439,63 @@ public final class Engine implements AutoCloseable {
                 .orElse(maxIdle);
     }
 
-    private List<Job> claimDue(Instant now, int limit) {
-        return claim(store.due(now, limit), now);
-    }
-
-    /** Claims the jobs in one transaction; a job another writer changed meanwhile is left alone. */
-    private List<Job> claim(List<Job> due, Instant now) {
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        List<JobWrite.Save> writes = new ArrayList<>(due.size());
-        for (Job job : due) {
-            Claim claim = new Claim(new RunId(ids.get()), job.nextRunAt(), now, job.version() + 1);
-            writes.add(JobWrite.save(job, job.withClaim(claim, now), List.of()));
-        }
-        List<Boolean> applied = store.apply(List.copyOf(writes));
-        List<Job> claimed = new ArrayList<>(due.size());
-        for (int i = 0; i < writes.size(); i++) {
-            if (applied.get(i)) {
-                claimed.add(writes.get(i).job());
-            }
-        }
-        return claimed;
-    }
-
     private void dispatch(Job claimed) {
         inFlight.incrementAndGet();
-        workers.execute(new ClaimedRun(claimed));
+        workers.execute(new ScheduledRun(claimed));
+    }
+
+    /** A manual run in the calling thread: executed, then stored with a few tries. */
+    private RecordedRun execute(Job claimed) {
+        RunResult result;
+        try {
+            result = executor.execute(claimed);
+        } catch (VirtualMachineError e) {
+            failFatally(claimed, e);
+            throw e;
+        }
+        return new RecordedRun(result, recordManual(result));
+    }
+
+    /**
+     * Stores a manual run's outcome, trying a few times; when the store keeps failing the outcome is
+     * handed to the committer (when running), which keeps trying, and the caller hears why.
+     */
+    private Optional<Job> recordManual(RunResult result) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recorder.record(List.of(result)).get(0);
+            } catch (RuntimeException e) {
+                if (attempt == MANUAL_RECORD_ATTEMPTS) {
+                    GroupCommitter commits = committer;
+                    if (commits != null && !abandoned) {
+                        commits.submit(result);
+                    }
+                    throw e instanceof StoreUnavailableException unavailable ? unavailable
+                            : new StoreUnavailableException("the run finished but its outcome could not be stored "
+                                    + "yet; it stays claimed until it is", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The JVM failed under a task: the run is recorded interrupted and keeps its claim (it fires
+     * again with its run id after a restart), the engine starts nothing more, and the handler (the
+     * service: exit non-zero) is told. Best effort: the JVM may be too sick to store anything.
+     */
+    private void failFatally(Job claimed, VirtualMachineError error) {
+        fatal = error;
+        wakeup.raise();
+        try {
+            Instant now = Instants.now(clock);
+            store.find(claimed.id())
+                    .filter(current -> claimed.claim().isSameHolding(current.claim()))
+                    .ifPresent(current -> store.apply(policy.interrupted(current, now)));
+        } catch (RuntimeException | VirtualMachineError e) {
+            LOG.log(Level.ERROR, "could not record the interrupted run of job " + claimed.id(), e);
+        }
+        LOG.log(Level.ERROR, "the JVM failed while running job " + claimed.id() + "; the scheduler stops", error);
+        onFatal.accept(error);
     }
 
     /**
@@ -263,35 +503,62 @@ public final class Engine implements AutoCloseable {
      * claims are released, so they are due again (and re-planned like any missed fire at the next
      * start) instead of starting after the stop or counting as interrupted.
      */
-    private void releaseQueuedClaims() {
+    private void releaseQueuedRuns() {
         List<Runnable> queued = new ArrayList<>();
         workers.getQueue().drainTo(queued);
         if (queued.isEmpty()) {
             return;
         }
         inFlight.addAndGet(-queued.size());
-        Instant now = Instants.now(clock);
-        List<JobWrite> releases = new ArrayList<>(queued.size());
+        List<Job> claimed = new ArrayList<>(queued.size());
         for (Runnable run : queued) {
-            Job claimed = ((ClaimedRun) run).claimed;
-            releases.add(JobWrite.save(claimed, claimed.withClaim(null, now), List.of()));
+            QueuedRun queuedRun = (QueuedRun) run;
+            claimed.add(queuedRun.claimed());
+            queuedRun.cancel();
         }
+        int released = release(claimed);
+        LOG.log(Level.INFO, "{0} claimed run(s) had not started at the stop; released", released);
+    }
+
+    private int release(List<Job> claimed) {
+        Instant now = Instants.now(clock);
+        List<JobWrite> releases = claimed.stream()
+                .<JobWrite>map(job -> JobWrite.save(job, job.releaseClaim(now), List.of()))
+                .toList();
         try {
-            long released = store.apply(releases).stream().filter(Boolean::booleanValue).count();
-            LOG.log(Level.INFO, "{0} claimed run(s) had not started at the stop; released", released);
+            return store.apply(releases).count();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not release the claims of runs that had not started; they fire again "
                     + "after restart", e);
+            return 0;
         }
     }
 
-    /** One claimed run on a worker; the queue holds these, so a stop can tell which jobs they were. */
-    private final class ClaimedRun implements Runnable {
+    /** A claimed run waiting in the worker queue; a stop hands it back unstarted. */
+    private interface QueuedRun extends Runnable {
+
+        Job claimed();
+
+        void cancel();
+    }
+
+    /** One scheduled fire on a worker; its outcome goes to the committer. */
+    private final class ScheduledRun implements QueuedRun {
 
         private final Job claimed;
 
-        ClaimedRun(Job claimed) {
+        ScheduledRun(Job claimed) {
             this.claimed = claimed;
+        }
+
+        @Override
+        public Job claimed() {
+            return claimed;
+        }
+
+        @Override
+        public void cancel() {
+            // Nobody waits for a scheduled fire.
         }
 
         @Override
@@ -301,20 +568,56 @@ public final class Engine implements AutoCloseable {
                 if (!abandoned) {
                     committer.submit(result);
                 }
+            } catch (VirtualMachineError e) {
+                failFatally(claimed, e);
             } finally {
-                inFlight.decrementAndGet();
-                if (waitingForRoom) {
-                    wakeup.raise();
-                }
+                finished();
             }
         }
     }
 
-    private void sweep(Instant now) {
-        int swept = recovery.sweepTerminal(now);
-        if (swept > 0) {
-            LOG.log(Level.INFO, "removed {0} failed or completed job(s) unchanged for over 30 days", swept);
+    /** One manual run on a worker; its caller waits for the outcome to be stored. */
+    private final class ManualRun implements QueuedRun {
+
+        private final Job claimed;
+        private final CompletableFuture<RecordedRun> done;
+
+        ManualRun(Job claimed, CompletableFuture<RecordedRun> done) {
+            this.claimed = claimed;
+            this.done = done;
         }
+
+        @Override
+        public Job claimed() {
+            return claimed;
+        }
+
+        @Override
+        public void cancel() {
+            done.completeExceptionally(new ShuttingDownException());
+        }
+
+        @Override
+        public void run() {
+            try {
+                done.complete(execute(claimed));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            } finally {
+                finished();
+            }
+        }
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        if (waitingForRoom) {
+            wakeup.raise();
+        }
+    }
+
+    private void sweep(Instant now) {
+        recovery.sweep(now);
         nextSweepAt = now.plus(SWEEP_INTERVAL);
     }
 

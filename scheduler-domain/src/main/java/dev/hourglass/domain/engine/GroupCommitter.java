@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One thread that stores finished runs in groups: whatever finished while the previous group was
  * being committed goes into the next transaction. A store failure is retried; the runs stay claimed
- * until their outcome is durable.
+ * until their outcome is durable, and {@link #backlog()} and {@link #failingSinceNanos()} make a
+ * store that keeps refusing visible to health checks instead of silent.
  */
 final class GroupCommitter {
 
@@ -31,6 +32,9 @@ final class GroupCommitter {
     /** Outcomes the store refused one by one; only the committer thread touches these. */
     private final List<RunResult> parked = new ArrayList<>();
     private long parkedUntilNanos;
+    private volatile int inGroup;
+    /** When the current run of failures began (System.nanoTime), or 0 while commits succeed. */
+    private volatile long failingSinceNanos;
 
     GroupCommitter(OutcomeRecorder recorder) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -44,6 +48,16 @@ final class GroupCommitter {
 
     void submit(RunResult result) {
         queue.add(result);
+    }
+
+    /** Finished runs whose outcome is not stored yet. */
+    int backlog() {
+        return queue.size() + inGroup;
+    }
+
+    /** Since when commits have kept failing ({@link System#nanoTime()}), or 0 while they succeed. */
+    long failingSinceNanos() {
+        return failingSinceNanos;
     }
 
     /** Commits what is queued, then stops; gives up after {@code timeout}, leaving the rest claimed. */
@@ -72,17 +86,26 @@ final class GroupCommitter {
                     }
                     group.add(first);
                     queue.drainTo(group, MAX_GROUP - 1);
+                    inGroup = group.size() + parked.size();
                 }
                 recorder.record(group);
                 group.clear();
+                inGroup = parked.size();
+                if (parked.isEmpty()) {
+                    failingSinceNanos = 0;
+                }
                 pauseMs = FIRST_RETRY_PAUSE_MS;
                 failures = 0;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
+                if (failingSinceNanos == 0) {
+                    failingSinceNanos = System.nanoTime();
+                }
                 if (++failures >= SPLIT_AFTER_FAILURES) {
                     recordOneByOne(group);
                     group.clear();
+                    inGroup = parked.size();
                     failures = 0;
                     pauseMs = FIRST_RETRY_PAUSE_MS;
                     continue;

@@ -3,12 +3,14 @@ package dev.hourglass.domain.engine;
 import dev.hourglass.domain.model.Actor;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.policy.Backoff;
 import dev.hourglass.domain.policy.OutcomePolicy;
-import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.SchedulerStore;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,51 +18,70 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** What the engine puts right when it starts after a stop or a crash, and its daily clean-up. */
+/** What the engine puts right after a stop, a crash or a dead instance, and its daily clean-up. */
 final class Recovery {
 
+    private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
     /** Missed fires are spread out this far apart, in their old order, so a restart is no stampede. */
     static final Duration MISSED_RUN_SPACING = Duration.ofSeconds(5);
+    /** A fire later than this at start is missed; a smaller delay is ordinary dispatch. */
+    static final Duration LATE_TOLERANCE = Duration.ofSeconds(1);
     /** Failed and completed jobs untouched for this long are removed. */
     static final Duration TERMINAL_RETENTION = Duration.ofDays(30);
+    /** Each job's newest audit entries kept whatever their age. */
+    static final int AUDIT_KEPT_PER_JOB = 100;
 
-    private final JobStore store;
+    private final SchedulerStore store;
     private final OutcomePolicy policy;
     private final Supplier<String> ids;
+    private final InstanceId self;
+    private final EngineSettings settings;
 
-    Recovery(JobStore store, OutcomePolicy policy, Supplier<String> ids) {
+    Recovery(SchedulerStore store, OutcomePolicy policy, Supplier<String> ids, InstanceId self,
+            EngineSettings settings) {
         this.store = store;
         this.policy = policy;
         this.ids = ids;
+        this.self = self;
+        this.settings = settings;
     }
 
     /**
-     * Marks every run that was claimed but never recorded as interrupted, keeping its claim so that
-     * it fires again with the same run id. Returns the jobs to fire again.
+     * Takes over the claims of dead instances: each cut run is recorded interrupted and keeps its run
+     * id, now claimed by this instance. Returns the jobs to fire again.
      */
-    List<Job> interruptedRuns(Instant now) {
-        List<JobWrite.Save> writes = store.running().stream().map(job -> policy.interrupted(job, now)).toList();
-        List<Boolean> applied = store.apply(List.copyOf(writes));
-        List<Job> refire = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            if (applied.get(i)) {
-                refire.add(writes.get(i).job());
-            }
+    List<Job> takeOverOrphans(Instant now) {
+        List<JobWrite.Save> writes = store.orphanedClaims(now, settings.lease()).stream()
+                .map(job -> policy.takeOver(job, self, now))
+                .toList();
+        if (writes.isEmpty()) {
+            return List.of();
         }
-        return refire;
+        return store.apply(writes).among(writes).stream().map(JobWrite.Save::job).toList();
     }
 
-    /** Re-plans fires missed while the process was down: 5 s apart from now, earliest first. */
+    /**
+     * Re-plans fires missed while no instance ran: from now, in their old order, 5 s apart, but
+     * never spread over more than the catch-up window. A fire late by less than a second is not missed.
+     */
     int replanMissed(Instant now) {
-        List<Job> missed = store.due(now, Integer.MAX_VALUE).stream()
-                .filter(job -> job.nextRunAt().isBefore(now))
-                .toList();
-        List<JobWrite> writes = new ArrayList<>();
+        List<Job> missed = store.due(now.minus(LATE_TOLERANCE), Integer.MAX_VALUE);
+        Duration spacing = spacing(missed.size(), settings.catchUpWindow());
+        List<JobWrite> writes = new ArrayList<>(missed.size());
         for (int i = 0; i < missed.size(); i++) {
             Job job = missed.get(i);
-            writes.add(JobWrite.save(job, job.withNextRunAt(now.plus(MISSED_RUN_SPACING.multipliedBy(i)), now), List.of()));
+            writes.add(JobWrite.save(job, job.replanTo(now.plus(spacing.multipliedBy(i)), now), List.of()));
         }
-        return (int) store.apply(writes).stream().filter(Boolean::booleanValue).count();
+        return writes.isEmpty() ? 0 : store.apply(writes).count();
+    }
+
+    /** 5 s apart, or closer when {@code count} fires at that spacing would not fit in {@code window}. */
+    static Duration spacing(int count, Duration window) {
+        if (count <= 1) {
+            return MISSED_RUN_SPACING;
+        }
+        Duration even = window.dividedBy(count - 1);
+        return even.compareTo(MISSED_RUN_SPACING) < 0 ? even : MISSED_RUN_SPACING;
     }
 
     /**
@@ -78,14 +99,25 @@ final class Recovery {
                     ? job.schedule().retryAt(now.plus(Backoff.after(job.consecutiveErrors())), now)
                     : job.schedule().activationFire(now).orElse(null);
             if (fromNow != null && job.nextRunAt().isAfter(fromNow)) {
-                writes.add(JobWrite.save(job, job.withNextRunAt(fromNow, now), List.of()));
+                writes.add(JobWrite.save(job, job.replanTo(fromNow, now), List.of()));
             }
         }
-        return (int) store.apply(writes).stream().filter(Boolean::booleanValue).count();
+        return writes.isEmpty() ? 0 : store.apply(writes).count();
     }
 
-    /** Removes failed and completed jobs not updated for {@link #TERMINAL_RETENTION}; audited as deletes. */
-    int sweepTerminal(Instant now) {
+    /**
+     * Removes failed and completed jobs not updated for {@link #TERMINAL_RETENTION} (audited as
+     * deletes) and audit entries past the retention. Skipped when {@code now} reads earlier than
+     * the newest change in the store: a clock that is behind would judge every job too young, one
+     * that is wrong the other way would be caught by the engine's jump check.
+     */
+    void sweep(Instant now) {
+        Optional<Instant> newest = store.newestUpdate();
+        if (newest.isPresent() && now.isBefore(newest.get())) {
+            LOG.log(Level.WARNING, "not sweeping: the clock reads {0}, earlier than the newest change in the store "
+                    + "({1}); is the clock right?", now, newest.get());
+            return;
+        }
         Instant cutoff = now.minus(TERMINAL_RETENTION);
         List<JobWrite> removals = store.list(Optional.empty()).stream()
                 .filter(job -> job.status().isTerminal() && job.updatedAt().isBefore(cutoff))
@@ -93,6 +125,11 @@ final class Recovery {
                         job.status(), null, Actor.SCHEDULER, "removed: " + job.status().wireName()
                                 + " and unchanged for over " + TERMINAL_RETENTION.toDays() + " days", now))))
                 .toList();
-        return (int) store.apply(removals).stream().filter(Boolean::booleanValue).count();
+        int swept = removals.isEmpty() ? 0 : store.apply(removals).count();
+        int trimmed = store.trimAudit(now.minus(settings.auditRetention()), AUDIT_KEPT_PER_JOB);
+        if (swept > 0 || trimmed > 0) {
+            LOG.log(Level.INFO, "removed {0} failed or completed job(s) unchanged for over 30 days and {1} audit "
+                    + "entr(ies) older than {2}", swept, trimmed, settings.auditRetention());
+        }
     }
 }

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Runs one claimed job's task and reports what happened; a throwing runner is a failed run, never a lost one. */
+/**
+ * Runs one claimed job's task and reports what happened; a throwing runner is a failed run, never a
+ * lost one. A {@link VirtualMachineError} (out of memory, stack overflow) is not the job's fault: it
+ * passes through, and the engine stops instead of counting it against every job.
+ */
 public final class RunExecutor {
 
     private final TaskRunner runner;
@@ -38,8 +42,10 @@ public final class RunExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = RunOutcome.failed("interrupted");
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
-            // Whatever the task threw (a StackOverflowError too), the run ends and its claim is released.
+            // Whatever else the task threw, the run ends and its claim is released.
             outcome = RunOutcome.failed(describe(e));
         }
         long durationMs = Math.max(0, Duration.between(startedAt, Instants.now(clock)).toMillis());

@@ -16,7 +16,11 @@ public enum ErrorCode {
     /** The job kept changing under a request that retried; the client may simply try again. */
     CONCURRENT_UPDATE,
     /** A stored job could not be read back (for example a hand-edited row). */
-    UNREADABLE_JOB;
+    UNREADABLE_JOB,
+    /** The store cannot be reached or refused the work; nothing was changed, and the client may retry later. */
+    STORE_UNAVAILABLE,
+    /** The scheduler is stopping and did not carry the request out. */
+    SHUTTING_DOWN;
 
     /** The snake_case code used on the wire. */
     public String wireName() {

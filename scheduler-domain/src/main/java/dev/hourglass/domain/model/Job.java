@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A scheduled job. Immutable: every change returns a new {@code Job}; the store persists it
- * under a version check, so two writers can never silently overwrite each other.
+ * A scheduled job. Immutable: every change returns a new {@code Job} through a transition named
+ * for what happened ({@link #pause}, {@link #tripBreaker}, {@link #complete}, ...); which
+ * transition may happen in which status is decided by {@code policy.Lifecycle}, never here. The
+ * store persists a job under a version check, so two writers can never silently overwrite each other.
  *
  * <p>Nullable components: {@code description}, {@code lastRun}, {@code nextRunAt} (null exactly when
  * the job cannot fire: not active, disabled, or no future fire), {@code claim} (null unless a run is
@@ -78,41 +80,148 @@ public record Job(
         return Optional.ofNullable(nextRunAt);
     }
 
+    /** The last run's error, or null. */
+    public String lastError() {
+        return lastRun == null ? null : lastRun.error();
+    }
+
+    // ---- operator transitions
+
     /** Enters {@code active}: the next run is recomputed from now and the error count starts over. */
-    public Job activated(Instant now) {
-        Instant next = enabled ? schedule.activationFire(now).orElse(null) : null;
-        return new Job(id, name, description, enabled, schedule, task, JobStatus.ACTIVE, lastRun, next,
-                runCount, 0, deleteAfterRun, createdAt, now, createdBy, version, claim);
+    public Job activate(Instant now) {
+        return change(now).status(JobStatus.ACTIVE).next(fireable(schedule.activationFire(now).orElse(null)))
+                .errors(0).done();
     }
 
-    public Job paused(Instant now) {
-        return withStatus(JobStatus.PAUSED, null, consecutiveErrors, now);
+    public Job pause(Instant now) {
+        return change(now).status(JobStatus.PAUSED).next(null).done();
     }
 
-    public Job withStatus(JobStatus newStatus, Instant newNextRunAt, int errors, Instant now) {
-        return new Job(id, name, description, enabled, schedule, task, newStatus, lastRun, newNextRunAt,
-                runCount, errors, deleteAfterRun, createdAt, now, createdBy, version, claim);
+    // ---- engine transitions
+
+    /** A run of this job is under way: it will not fire again until the claim is released. */
+    public Job claim(Claim newClaim, Instant now) {
+        Objects.requireNonNull(newClaim, "newClaim");
+        return change(now).claim(newClaim).done();
     }
 
-    public Job withNextRunAt(Instant newNextRunAt, Instant now) {
-        return withStatus(status, newNextRunAt, consecutiveErrors, now);
+    /** The claimed run never started (the engine stopped first): the job is due again as it was. */
+    public Job releaseClaim(Instant now) {
+        return change(now).claim(null).done();
     }
 
-    public Job withClaim(Claim newClaim, Instant now) {
-        return new Job(id, name, description, enabled, schedule, task, status, lastRun, nextRunAt,
-                runCount, consecutiveErrors, deleteAfterRun, createdAt, now, createdBy, version, newClaim);
+    /** Records that a run ended: its fields and, if it counts, the run count; the claim is released. Status stays. */
+    public Job recordRun(LastRun run, boolean countsAsRun, Instant now) {
+        return change(now).lastRun(run).runCount(countsAsRun ? runCount + 1 : runCount).claim(null).done();
     }
 
-    /** Records that a run ended: its fields and the run count, the claim released. Status stays. */
-    public Job withRunRecorded(LastRun run, boolean countsAsRun, Instant now) {
-        return new Job(id, name, description, enabled, schedule, task, status, run, nextRunAt,
-                countsAsRun ? runCount + 1 : runCount, consecutiveErrors, deleteAfterRun, createdAt, now,
-                createdBy, version, null);
+    /** Another instance takes over the claimed run of a dead owner: the run is marked interrupted, the claim moves. */
+    public Job takeOver(Claim newClaim, LastRun interrupted, Instant now) {
+        return change(now).lastRun(interrupted).claim(newClaim).done();
     }
 
+    /** A successful run: the error count starts over and the job fires next at {@code next}. */
+    public Job continueAt(Instant next, Instant now) {
+        return change(now).status(JobStatus.ACTIVE).next(fireable(next)).errors(0).done();
+    }
+
+    /** A failed run below the breaker's limit: retried at {@code retry}, with {@code errors} in a row. */
+    public Job retryAt(Instant retry, int errors, Instant now) {
+        return change(now).status(JobStatus.ACTIVE).next(fireable(retry)).errors(errors).done();
+    }
+
+    /** Too many errors in a row: the circuit breaker trips and the job waits for an operator. */
+    public Job tripBreaker(int errors, Instant now) {
+        return change(now).status(JobStatus.FAILED).next(null).errors(errors).done();
+    }
+
+    /** The schedule has no fire left (or the job runs once): the job is done for good. */
+    public Job complete(Instant now) {
+        return change(now).status(JobStatus.COMPLETED).next(null).errors(0).done();
+    }
+
+    /** The next fire moves (start-up catch-up, a clock jump); status and counters stay. */
+    public Job replanTo(Instant next, Instant now) {
+        return change(now).next(fireable(next)).done();
+    }
+
+    /** The same job at another stored version; only stores and writes set it. */
     public Job withVersion(long newVersion) {
-        return new Job(id, name, description, enabled, schedule, task, status, lastRun, nextRunAt,
-                runCount, consecutiveErrors, deleteAfterRun, createdAt, updatedAt, createdBy, newVersion,
-                claim);
+        return new Draft(this, updatedAt).version(newVersion).done();
+    }
+
+    private Instant fireable(Instant next) {
+        return enabled ? next : null;
+    }
+
+    private Draft change(Instant now) {
+        return new Draft(this, now);
+    }
+
+    /** One copy of the job with some state changed: the only place that calls the canonical constructor twice. */
+    private static final class Draft {
+
+        private final Job from;
+        private final Instant updatedAt;
+        private JobStatus status;
+        private LastRun lastRun;
+        private Instant nextRunAt;
+        private long runCount;
+        private int errors;
+        private long version;
+        private Claim claim;
+
+        Draft(Job from, Instant updatedAt) {
+            this.from = from;
+            this.updatedAt = updatedAt;
+            this.status = from.status;
+            this.lastRun = from.lastRun;
+            this.nextRunAt = from.nextRunAt;
+            this.runCount = from.runCount;
+            this.errors = from.consecutiveErrors;
+            this.version = from.version;
+            this.claim = from.claim;
+        }
+
+        Draft status(JobStatus value) {
+            status = value;
+            return this;
+        }
+
+        Draft lastRun(LastRun value) {
+            lastRun = value;
+            return this;
+        }
+
+        Draft next(Instant value) {
+            nextRunAt = value;
+            return this;
+        }
+
+        Draft runCount(long value) {
+            runCount = value;
+            return this;
+        }
+
+        Draft errors(int value) {
+            errors = value;
+            return this;
+        }
+
+        Draft version(long value) {
+            version = value;
+            return this;
+        }
+
+        Draft claim(Claim value) {
+            claim = value;
+            return this;
+        }
+
+        Job done() {
+            return new Job(from.id, from.name, from.description, from.enabled, from.schedule, from.task, status,
+                    lastRun, nextRunAt, runCount, errors, from.deleteAfterRun, from.createdAt, updatedAt,
+                    from.createdBy, version, claim);
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One entry of a job's run history. {@code plannedAt} is null for a manual run; {@code error} and
- * {@code output} may be null. Output is kept to its first {@value #MAX_OUTPUT_BYTES} bytes.
+ * {@code output} may be null; {@code instance} is the instance that ran it (null for runs recorded
+ * before instances were known). Output is kept to its first {@value #MAX_OUTPUT_BYTES} bytes.
  */
 public record RunRecord(
         RunId runId,
@@ -15,7 +16,8 @@ public record RunRecord(
         long durationMs,
         RunStatus status,
         String error,
-        String output) {
+        String output,
+        InstanceId instance) {
 
     public static final int MAX_OUTPUT_BYTES = 4096;
 

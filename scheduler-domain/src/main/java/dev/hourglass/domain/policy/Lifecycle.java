@@ -9,6 +9,10 @@ import static dev.hourglass.domain.policy.Operation.FORCE_RESUME;
 import static dev.hourglass.domain.policy.Operation.PAUSE;
 import static dev.hourglass.domain.policy.Operation.RESUME;
 import static dev.hourglass.domain.policy.Operation.RUN_NOW;
+import static dev.hourglass.domain.policy.RunEnding.FAILED_AT_LIMIT;
+import static dev.hourglass.domain.policy.RunEnding.FINISHED;
+import static dev.hourglass.domain.policy.RunEnding.FINISHED_AND_REMOVED;
+import static dev.hourglass.domain.policy.RunEnding.SUCCEEDED;
 
 import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.model.JobStatus;
@@ -16,35 +20,62 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The job state machine: one table, the only place that decides which operation may touch which
- * status. A failed job reaches active only through {@link Operation#FORCE_RESUME}; a completed job
- * never leaves completed except by deletion.
+ * The job state machine, the only place that decides which operation may touch which status: two
+ * tables side by side, one for what an operator asks (CONTRACT §4) and one for how the engine ends
+ * a run (§5). A failed job reaches active only through {@link Operation#FORCE_RESUME}; a completed
+ * job never leaves completed except by deletion.
+ *
+ * <p>A run's ending is decided only on the job as it was claimed; when an operator changed the job
+ * during the run, the run is recorded and the operator's state stays, so the engine table has no
+ * cell for a job that is not active: such a call is a bug, answered {@link Verdict.Refuse}.
  */
 public final class Lifecycle {
 
     private static final Verdict UNCHANGED = new Verdict.Unchanged();
     private static final Verdict FIRE = new Verdict.Fire();
     private static final Verdict REMOVE = new Verdict.Remove();
+    private static final Verdict NOT_ACTIVE = refuse(ErrorCode.NOT_ACTIVE);
 
-    private static final Map<JobStatus, Map<Operation, Verdict>> TABLE = new EnumMap<>(JobStatus.class);
+    private static final Map<JobStatus, Map<Operation, Verdict>> OPERATOR = new EnumMap<>(JobStatus.class);
+    /** Cells that differ while a run of the job is under way; every other operation wins over the run. */
+    private static final Map<Operation, Verdict> WHILE_RUNNING = new EnumMap<>(Operation.class);
+    private static final Map<JobStatus, Map<RunEnding, Verdict>> ENGINE = new EnumMap<>(JobStatus.class);
 
     static {
-        row(ACTIVE, enter(PAUSED), UNCHANGED, UNCHANGED, FIRE, REMOVE);
-        row(PAUSED, UNCHANGED, enter(ACTIVE), enter(ACTIVE), refuse(ErrorCode.NOT_ACTIVE), REMOVE);
-        row(FAILED, refuse(ErrorCode.NOT_ACTIVE), refuse(ErrorCode.FORCE_REQUIRED), enter(ACTIVE),
-                refuse(ErrorCode.NOT_ACTIVE), REMOVE);
-        row(COMPLETED, refuse(ErrorCode.NOT_ACTIVE), refuse(ErrorCode.COMPLETED_IS_FINAL),
-                refuse(ErrorCode.COMPLETED_IS_FINAL), refuse(ErrorCode.NOT_ACTIVE), REMOVE);
+        //                pause          resume                  force resume            run now     delete
+        operator(ACTIVE, enter(PAUSED), UNCHANGED, UNCHANGED, FIRE, REMOVE);
+        operator(PAUSED, UNCHANGED, enter(ACTIVE), enter(ACTIVE), NOT_ACTIVE, REMOVE);
+        operator(FAILED, NOT_ACTIVE, refuse(ErrorCode.FORCE_REQUIRED), enter(ACTIVE), NOT_ACTIVE, REMOVE);
+        operator(COMPLETED, NOT_ACTIVE, refuse(ErrorCode.COMPLETED_IS_FINAL), refuse(ErrorCode.COMPLETED_IS_FINAL),
+                NOT_ACTIVE, REMOVE);
+
+        WHILE_RUNNING.put(RUN_NOW, refuse(ErrorCode.ALREADY_RUNNING));
+
+        //              succeeded      finished          finished, removed  failed         failed at limit
+        engine(ACTIVE, enter(ACTIVE), enter(COMPLETED), REMOVE, enter(ACTIVE), enter(FAILED));
+        engine(PAUSED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
+        engine(FAILED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
+        engine(COMPLETED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
     }
 
     private Lifecycle() {
     }
 
-    public static Verdict decide(JobStatus from, Operation operation) {
-        return TABLE.get(from).get(operation);
+    /** What an operator's {@code operation} does to a job in {@code from}, with a run under way or not. */
+    public static Verdict decide(JobStatus from, boolean running, Operation operation) {
+        Verdict verdict = OPERATOR.get(from).get(operation);
+        if (running && verdict instanceof Verdict.Fire) {
+            return WHILE_RUNNING.get(operation);
+        }
+        return verdict;
     }
 
-    private static void row(JobStatus from, Verdict pause, Verdict resume, Verdict forceResume, Verdict runNow,
+    /** What a run that ended as {@code ending} does to its job, claimed in {@code from}. */
+    public static Verdict decide(JobStatus from, RunEnding ending) {
+        return ENGINE.get(from).get(ending);
+    }
+
+    private static void operator(JobStatus from, Verdict pause, Verdict resume, Verdict forceResume, Verdict runNow,
             Verdict delete) {
         Map<Operation, Verdict> row = new EnumMap<>(Operation.class);
         row.put(PAUSE, pause);
@@ -52,7 +83,18 @@ public final class Lifecycle {
         row.put(FORCE_RESUME, forceResume);
         row.put(RUN_NOW, runNow);
         row.put(DELETE, delete);
-        TABLE.put(from, row);
+        OPERATOR.put(from, row);
+    }
+
+    private static void engine(JobStatus from, Verdict succeeded, Verdict finished, Verdict finishedAndRemoved,
+            Verdict failed, Verdict failedAtLimit) {
+        Map<RunEnding, Verdict> row = new EnumMap<>(RunEnding.class);
+        row.put(SUCCEEDED, succeeded);
+        row.put(FINISHED, finished);
+        row.put(FINISHED_AND_REMOVED, finishedAndRemoved);
+        row.put(RunEnding.FAILED, failed);
+        row.put(FAILED_AT_LIMIT, failedAtLimit);
+        ENGINE.put(from, row);
     }
 
     private static Verdict enter(JobStatus status) {

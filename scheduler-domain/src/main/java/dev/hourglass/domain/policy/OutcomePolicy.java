@@ -1,8 +1,11 @@
 package dev.hourglass.domain.policy;
 
 import dev.hourglass.domain.model.Actor;
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
@@ -13,12 +16,14 @@ import dev.hourglass.domain.port.out.RunOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What a finished run does to its job: success resets the error count and plans the next fire;
- * an error backs off and, after too many in a row, trips the circuit breaker. A pure function of
- * the job, the run and the time, apart from the ids of the audit entries it writes.
+ * an error backs off and, after too many in a row, trips the circuit breaker. Which of those may
+ * happen is {@link Lifecycle}'s call; this class works out the ending, the instants and the
+ * entries. A pure function of the job, the run and the time, apart from the ids it writes.
  */
 public final class OutcomePolicy {
 
@@ -33,58 +38,113 @@ public final class OutcomePolicy {
     }
 
     /**
-     * Records {@code run} on {@code current}, the job as stored now. When an operator changed the job
-     * during the run (its version moved past the claim's), only the run itself is recorded: the
-     * status, next run and error count the operator set stay.
+     * Records {@code run} on {@code current}, the job as stored now.
+     * <ul>
+     * <li>When the stored claim is no longer this run's (another instance took it over), the run goes
+     * to history as {@code superseded} and nothing else changes.
+     * <li>When an operator changed the job during the run (its version moved past the claim's), only
+     * the run itself is recorded: the status, next run and error count the operator set stay.
+     * <li>Otherwise the run's ending moves the job as {@link Lifecycle} says.
+     * </ul>
      */
     public OutcomeDecision decide(Job current, RunResult run, Instant now) {
         boolean ok = run.outcome() instanceof RunOutcome.Ok;
         String error = ok ? null : ((RunOutcome.Failed) run.outcome()).error();
         String output = ok ? ((RunOutcome.Ok) run.outcome()).output() : null;
         RunStatus status = ok ? RunStatus.OK : RunStatus.ERROR;
-        RunRecord record = new RunRecord(run.claim().runId(), current.id(), run.claim().plannedAt(), run.startedAt(),
-                run.durationMs(), status, error, output);
-        Job recorded = current.withRunRecorded(new LastRun(run.startedAt(), status, run.durationMs(), error), true, now);
-
-        if (current.version() != run.claim().version()) {
+        Claim claim = run.claim();
+        if (!claim.isSameHolding(current.claim())) {
+            return new OutcomeDecision(new JobWrite.History(current.id(), record(current, claim, run,
+                    RunStatus.SUPERSEDED, error, output)), false);
+        }
+        RunRecord record = record(current, claim, run, status, error, output);
+        Job recorded = current.recordRun(new LastRun(run.startedAt(), status, run.durationMs(), error), true, now);
+        if (current.version() != claim.version()) {
             return new OutcomeDecision(JobWrite.save(current, recorded, List.of(), record), false);
         }
-        return ok ? succeeded(current, recorded, run, record, now)
+        return ok ? succeeded(current, recorded, claim, record, now)
                 : failed(current, recorded, (RunOutcome.Failed) run.outcome(), record, now);
     }
 
     /**
-     * Marks the claimed run of {@code current} interrupted (the process died during it) and keeps the
-     * claim, so the same run id fires again. Not an error, not a run.
+     * {@code self} takes over the claimed run of {@code current}, whose owner is dead: the run is
+     * recorded interrupted (once, if the owner did not record it itself), the claim moves to
+     * {@code self} in the next epoch and keeps its run id, so the same run fires again. Not an
+     * error, not a run.
      */
-    public JobWrite.Save interrupted(Job current, Instant now) {
-        var claim = current.claim();
-        Instant startedAt = claim.claimedAt();
-        RunRecord record = new RunRecord(claim.runId(), current.id(), claim.plannedAt(), startedAt, 0,
-                RunStatus.INTERRUPTED, INTERRUPTED_ERROR, null);
-        // An operator who changed the job during the run still wins when the run is fired again:
-        // the claim keeps its old version then, which the job's growing version never matches.
-        long claimVersion = claim.version() == current.version() ? current.version() + 1 : claim.version();
-        Job marked = current.withRunRecorded(new LastRun(startedAt, RunStatus.INTERRUPTED, 0, INTERRUPTED_ERROR),
-                false, now).withClaim(claim.withVersion(claimVersion), now);
-        return JobWrite.save(current, marked, List.of(), record);
+    public JobWrite.Save takeOver(Job current, InstanceId self, Instant now) {
+        Claim old = current.claim();
+        Objects.requireNonNull(old, "the job holds no claim");
+        LastRun last = current.lastRun();
+        boolean recordedAlready = last != null && last.status() == RunStatus.INTERRUPTED
+                && last.startedAt().equals(old.claimedAt());
+        Claim moved = old.takenOverBy(self, claimVersionAfterSave(current));
+        Job marked = current.takeOver(moved, interruptedRun(old), now);
+        return JobWrite.save(current, marked, List.of(), recordedAlready ? null : interruptedRecord(current, old));
     }
 
-    private OutcomeDecision succeeded(Job current, Job recorded, RunResult run, RunRecord record, Instant now) {
-        var next = current.schedule().nextFire(run.claim().plannedAt(), now);
-        if (current.deleteAfterRun() || next.isEmpty()) {
-            Job completed = recorded.withStatus(JobStatus.COMPLETED, null, 0, now);
-            AuditEntry complete = entry(current, AuditAction.COMPLETE, JobStatus.COMPLETED, null, now);
-            if (current.deleteAfterRun()) {
+    /**
+     * The run of {@code current} was cut by its own instance (the JVM failed under it): it is
+     * recorded interrupted and stays claimed, so it fires again with the same run id once another
+     * start takes the claim over.
+     */
+    public JobWrite.Save interrupted(Job current, Instant now) {
+        Claim claim = Objects.requireNonNull(current.claim(), "the job holds no claim");
+        Claim kept = new Claim(claim.runId(), claim.plannedAt(), claim.claimedAt(), claimVersionAfterSave(current),
+                claim.owner(), claim.epoch());
+        Job marked = current.takeOver(kept, interruptedRun(claim), now);
+        return JobWrite.save(current, marked, List.of(), interruptedRecord(current, claim));
+    }
+
+    /**
+     * An operator who changed the job during the run still wins when the run is fired again: the
+     * claim keeps its old version then, which the job's growing version never matches.
+     */
+    private static long claimVersionAfterSave(Job current) {
+        Claim claim = current.claim();
+        return claim.version() == current.version() ? current.version() + 1 : claim.version();
+    }
+
+    private static LastRun interruptedRun(Claim claim) {
+        return new LastRun(claim.claimedAt(), RunStatus.INTERRUPTED, 0, INTERRUPTED_ERROR);
+    }
+
+    private static RunRecord interruptedRecord(Job job, Claim claim) {
+        return new RunRecord(claim.runId(), job.id(), claim.plannedAt(), claim.claimedAt(), 0, RunStatus.INTERRUPTED,
+                INTERRUPTED_ERROR, null, claim.owner());
+    }
+
+    private static RunRecord record(Job job, Claim claim, RunResult run, RunStatus status, String error,
+            String output) {
+        return new RunRecord(claim.runId(), job.id(), claim.plannedAt(), run.startedAt(), run.durationMs(), status,
+                error, output, claim.owner());
+    }
+
+    private OutcomeDecision succeeded(Job current, Job recorded, Claim claim, RunRecord record, Instant now) {
+        Optional<Instant> next = current.schedule().nextFire(claim.plannedAt(), now);
+        RunEnding ending = current.deleteAfterRun() ? RunEnding.FINISHED_AND_REMOVED
+                : next.isEmpty() ? RunEnding.FINISHED : RunEnding.SUCCEEDED;
+        Verdict verdict = Lifecycle.decide(current.status(), ending);
+        AuditEntry complete = entry(current, AuditAction.COMPLETE, JobStatus.COMPLETED, null, now);
+        switch (ending) {
+            case FINISHED_AND_REMOVED -> {
+                expect(verdict instanceof Verdict.Remove, current, ending, verdict);
                 // The job is deleted from completed, just entered: the audit reads complete, then delete.
                 AuditEntry delete = AuditEntry.of(ids.get(), current, AuditAction.DELETE, JobStatus.COMPLETED, null,
                         Actor.SCHEDULER, "deleteAfterRun: removed after a successful run", now);
                 return new OutcomeDecision(JobWrite.remove(current, List.of(complete, delete)), false);
             }
-            return new OutcomeDecision(JobWrite.save(current, completed, List.of(complete), record), false);
+            case FINISHED -> {
+                expect(entering(verdict, JobStatus.COMPLETED), current, ending, verdict);
+                return new OutcomeDecision(JobWrite.save(current, recorded.complete(now), List.of(complete), record),
+                        false);
+            }
+            default -> {
+                expect(entering(verdict, JobStatus.ACTIVE), current, ending, verdict);
+                return new OutcomeDecision(JobWrite.save(current, recorded.continueAt(next.get(), now), List.of(),
+                        record), false);
+            }
         }
-        Job planned = recorded.withStatus(JobStatus.ACTIVE, fireable(current, next.get()), 0, now);
-        return new OutcomeDecision(JobWrite.save(current, planned, List.of(), record), false);
     }
 
     private OutcomeDecision failed(Job current, Job recorded, RunOutcome.Failed failure, RunRecord record,
@@ -92,22 +152,34 @@ public final class OutcomePolicy {
         int errors = current.consecutiveErrors() + 1;
         int limit = current.schedule().repeats() ? breaker.maxConsecutiveErrors()
                 : Math.min(breaker.maxConsecutiveErrors(), breaker.maxOneShotErrors());
-        if (errors >= limit) {
-            Job failed = recorded.withStatus(JobStatus.FAILED, null, errors, now);
-            AuditEntry fail = entry(current, AuditAction.FAIL, JobStatus.FAILED, failed.lastRun().error(), now);
-            return new OutcomeDecision(JobWrite.save(current, failed, List.of(fail), record), true);
+        RunEnding ending = errors >= limit ? RunEnding.FAILED_AT_LIMIT : RunEnding.FAILED;
+        Verdict verdict = Lifecycle.decide(current.status(), ending);
+        if (ending == RunEnding.FAILED_AT_LIMIT) {
+            expect(entering(verdict, JobStatus.FAILED), current, ending, verdict);
+            Job failed = recorded.tripBreaker(errors, now);
+            AuditEntry fail = entry(current, AuditAction.FAIL, JobStatus.FAILED, failed.lastError(), now);
+            JobWrite.Save write = JobWrite.save(current, failed, List.of(fail), record)
+                    .alerting(Alert.jobFailed(ids.get(), failed, now));
+            return new OutcomeDecision(write, true);
         }
+        expect(entering(verdict, JobStatus.ACTIVE), current, ending, verdict);
         Instant retry = current.schedule().retryAt(now.plus(Backoff.after(errors)), now);
         Instant notBefore = failure.retryAfterHint().map(now::plus).orElse(retry);
         if (notBefore.isAfter(retry)) {
             retry = notBefore;
         }
-        Job retrying = recorded.withStatus(JobStatus.ACTIVE, fireable(current, retry), errors, now);
-        return new OutcomeDecision(JobWrite.save(current, retrying, List.of(), record), false);
+        return new OutcomeDecision(JobWrite.save(current, recorded.retryAt(retry, errors, now), List.of(), record),
+                false);
     }
 
-    private static Instant fireable(Job job, Instant next) {
-        return job.enabled() ? next : null;
+    private static boolean entering(Verdict verdict, JobStatus status) {
+        return verdict instanceof Verdict.Enter enter && enter.status() == status;
+    }
+
+    private static void expect(boolean asExpected, Job job, RunEnding ending, Verdict verdict) {
+        if (!asExpected) {
+            throw new UnexpectedVerdictException(job.status(), ending, verdict);
+        }
     }
 
     private AuditEntry entry(Job job, AuditAction action, JobStatus newStatus, String detail, Instant now) {

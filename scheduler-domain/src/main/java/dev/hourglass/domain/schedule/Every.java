@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Fires every {@code intervalMs} milliseconds, on a fixed grid: run time never shifts the grid. */
-public record Every(long intervalMs) implements Schedule {
+/**
+ * Fires every {@code intervalMs} milliseconds on a fixed grid through {@code anchor} (the instant the
+ * job was created): neither run time, nor a retry, nor a catch-up fire after a restart shifts it.
+ * A schedule not yet anchored (a preview, a request) plans from the instant it is asked about.
+ */
+public record Every(long intervalMs, Instant anchor) implements Schedule {
 
     public static final String KIND = "every";
     /** Ten years: long enough for any real job, short enough that instants never overflow. */
@@ -23,29 +27,45 @@ public record Every(long intervalMs) implements Schedule {
         }
     }
 
+    /** Every {@code intervalMs}, not yet anchored to a grid. */
+    public Every(long intervalMs) {
+        this(intervalMs, null);
+    }
+
     @Override
     public String kind() {
         return KIND;
     }
 
     @Override
+    public Schedule anchoredAt(Instant now) {
+        return anchor == null ? new Every(intervalMs, now) : this;
+    }
+
+    /** The first slot of the grid after {@code now}; for a schedule not yet anchored, {@code now} + interval. */
+    @Override
     public Optional<Instant> activationFire(Instant now) {
-        return Optional.of(now.plusMillis(intervalMs));
+        return Optional.of(slotAfter(now));
     }
 
     /**
-     * The first slot of the grid through {@code plannedAt} that lies after {@code now}; from now when
-     * there is no planned instant or it lies ahead of now.
+     * The first slot of the grid after {@code now}, whatever the run was planned for: a late run, a
+     * retry or a catch-up fire is followed by the grid's next slot, and slots already past are skipped.
      */
     @Override
     public Optional<Instant> nextFire(Instant plannedAt, Instant now) {
-        if (plannedAt == null || plannedAt.isAfter(now)) {
-            // A manual run, or the clock was stepped back past the planned instant: plan from now.
-            return activationFire(now);
+        return Optional.of(slotAfter(now));
+    }
+
+    private Instant slotAfter(Instant now) {
+        if (anchor == null) {
+            return now.plusMillis(intervalMs);
         }
-        long behindMs = Duration.between(plannedAt, now).toMillis();
-        long slots = behindMs < 0 ? 1 : behindMs / intervalMs + 1;
-        return Optional.of(plannedAt.plusMillis(slots * intervalMs));
+        // The grid runs both ways through the anchor: a clock stepped back before it still gets the
+        // next slot after now, not the anchor's first slot an hour or a day ahead.
+        long sinceAnchorMs = Duration.between(anchor, now).toMillis();
+        long slots = Math.floorDiv(sinceAnchorMs, intervalMs) + 1;
+        return anchor.plusMillis(slots * intervalMs);
     }
 
     @Override

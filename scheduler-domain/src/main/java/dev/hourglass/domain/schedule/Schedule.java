@@ -11,6 +11,14 @@ public sealed interface Schedule permits At, Every, Cron {
     String kind();
 
     /**
+     * The schedule as stored for a job created at {@code now}: an interval is fixed to its grid
+     * there; the other kinds are already complete.
+     */
+    default Schedule anchoredAt(Instant now) {
+        return this;
+    }
+
+    /**
      * The first fire of a job entering {@code active} at {@code now} (create, resume). A revived
      * one-shot whose instant has passed fires once more, now.
      */

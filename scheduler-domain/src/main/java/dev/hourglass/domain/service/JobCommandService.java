@@ -2,6 +2,7 @@ package dev.hourglass.domain.service;
 
 import dev.hourglass.domain.error.ConcurrentUpdateException;
 import dev.hourglass.domain.error.JobNotFoundException;
+import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Instants;
@@ -10,6 +11,7 @@ import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.policy.Lifecycle;
 import dev.hourglass.domain.policy.Operation;
+import dev.hourglass.domain.policy.UnexpectedVerdictException;
 import dev.hourglass.domain.policy.Verdict;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.CreateJobUseCase;
@@ -59,7 +61,7 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
     @Override
     public Job create(CreateJobCommand command) {
         Instant now = Instants.now(clock);
-        Schedule schedule = command.schedule().resolve(defaultZone);
+        Schedule schedule = command.schedule().resolve(defaultZone).anchoredAt(now);
         schedule.requireFutureFire(now);
         Instant next = command.enabled() ? schedule.activationFire(now).orElse(null) : null;
         Job job = new Job(new JobId(ids.get()), command.name(), command.description(), command.enabled(), schedule,
@@ -82,10 +84,28 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
         return transition(command.jobId(), operation, command.actor(), command.reason());
     }
 
+    /**
+     * Deletes the job, also while it runs (the operator wins; the run's outcome is dropped). A row that
+     * cannot be read is deleted too, audited with what is known of it, so that no hand edit of the
+     * database is ever needed to get rid of one.
+     */
     @Override
     public void delete(DeleteJobCommand command) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Job current = find(command.jobId());
+            Job current;
+            try {
+                current = find(command.jobId());
+            } catch (UnreadableJobException unreadable) {
+                deleteUnreadable(command, unreadable);
+                return;
+            }
+            Verdict verdict = Lifecycle.decide(current.status(), current.isRunning(), Operation.DELETE);
+            if (verdict instanceof Verdict.Refuse refusal) {
+                throw Rejections.of(refusal.code(), current, Operation.DELETE);
+            }
+            if (!(verdict instanceof Verdict.Remove)) {
+                throw new UnexpectedVerdictException(current.status(), Operation.DELETE, verdict);
+            }
             AuditEntry entry = AuditEntry.of(ids.get(), current, AuditAction.DELETE, current.status(), null,
                     command.actor(), null, Instants.now(clock));
             if (store.apply(JobWrite.remove(current, List.of(entry)))) {
@@ -96,18 +116,31 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
         throw new ConcurrentUpdateException(command.jobId().value());
     }
 
+    private void deleteUnreadable(DeleteJobCommand command, UnreadableJobException unreadable) {
+        JobId id = command.jobId();
+        AuditEntry entry = new AuditEntry(ids.get(), id, id.value(), AuditAction.DELETE, null, null, command.actor(),
+                "removed a stored row that could not be read: " + unreadable.getMessage(), Instants.now(clock));
+        if (!store.removeUnreadable(id, entry)) {
+            throw new JobNotFoundException(id.value());
+        }
+        onScheduleChange.run();
+    }
+
     private Job transition(JobId id, Operation operation, String actor, String reason) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Job current = find(id);
-            Verdict verdict = Lifecycle.decide(current.status(), operation);
+            Verdict verdict = Lifecycle.decide(current.status(), current.isRunning(), operation);
             if (verdict instanceof Verdict.Refuse refusal) {
                 throw Rejections.of(refusal.code(), current, operation);
             }
-            if (!(verdict instanceof Verdict.Enter enter)) {
+            if (verdict instanceof Verdict.Unchanged) {
                 return current;
             }
+            if (!(verdict instanceof Verdict.Enter enter)) {
+                throw new UnexpectedVerdictException(current.status(), operation, verdict);
+            }
             Instant now = Instants.now(clock);
-            Job next = enter.status() == JobStatus.ACTIVE ? current.activated(now) : current.paused(now);
+            Job next = enter.status() == JobStatus.ACTIVE ? current.activate(now) : current.pause(now);
             AuditEntry entry = AuditEntry.of(ids.get(), current, auditAction(current, enter.status()),
                     current.status(), next.status(), actor, detail(current, enter.status(), reason), now);
             JobWrite.Save write = JobWrite.save(current, next, List.of(entry));

@@ -2,18 +2,24 @@ package dev.hourglass.domain.testing;
 
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
-import dev.hourglass.domain.port.out.AuditLog;
-import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
-import dev.hourglass.domain.port.out.RunHistory;
+import dev.hourglass.domain.port.out.SchedulerStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -23,17 +29,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A store in memory, for tests and for embedders who need no durability. It keeps every promise of
  * the store ports (the shared {@code JobStoreContract} suite checks it against the real adapters),
- * with one lock for atomicity.
+ * with one lock for atomicity. Instance ages are judged by the instants it is given.
  */
-public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
+public final class InMemoryStore implements SchedulerStore {
+
+    private static final Duration INSTANCES_LISTED_FOR = Duration.ofHours(24);
 
     private final Map<JobId, Job> jobs = new LinkedHashMap<>();
     private final List<AuditEntry> audit = new ArrayList<>();
     private final Map<JobId, Deque<RunRecord>> runs = new HashMap<>();
+    private final Map<InstanceId, Registration> instances = new LinkedHashMap<>();
+    private final Map<String, PendingAlert> alerts = new LinkedHashMap<>();
+
+    private record Registration(String name, Instant startedAt, Instant heartbeatAt, boolean stopped) {
+    }
+
+    private record PendingAlert(Alert alert, Instant nextAttemptAt) {
+    }
+
+    // ---- JobStore
 
     @Override
     public synchronized void insert(Job job, AuditEntry created, int maxJobs) {
@@ -58,7 +77,7 @@ public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
     @Override
     public synchronized List<Job> list(Optional<JobStatus> status) {
         List<Job> newestFirst = new ArrayList<>(jobs.values());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         newestFirst.sort(Comparator.comparing(Job::createdAt).reversed());
         return newestFirst.stream().filter(job -> status.map(s -> job.status() == s).orElse(true)).toList();
     }
@@ -73,6 +92,18 @@ public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
     }
 
     @Override
+    public synchronized List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        List<Job> claimed = new ArrayList<>();
+        for (Job job : due(now, limit)) {
+            Claim claim = Claim.of(runIds.get(), job.nextRunAt(), now, job.version() + 1, owner);
+            Job stored = job.claim(claim, now).withVersion(job.version() + 1);
+            jobs.put(job.id(), stored);
+            claimed.add(stored);
+        }
+        return claimed;
+    }
+
+    @Override
     public synchronized Optional<Instant> nextDueAt() {
         return jobs.values().stream().filter(InMemoryStore::isFireable).map(Job::nextRunAt).min(Comparator.naturalOrder());
     }
@@ -83,31 +114,68 @@ public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
     }
 
     @Override
-    public synchronized List<Boolean> apply(List<JobWrite> writes) {
-        List<Boolean> applied = new ArrayList<>(writes.size());
+    public synchronized List<Job> orphanedClaims(Instant now, Duration lease) {
+        return jobs.values().stream()
+                .filter(job -> job.isRunning() && !isAlive(job.claim().owner(), now, lease))
+                .toList();
+    }
+
+    @Override
+    public synchronized Applied apply(List<? extends JobWrite> writes) {
+        List<JobWrite> applied = new ArrayList<>(writes.size());
         for (JobWrite write : writes) {
             Job stored = jobs.get(write.jobId());
-            boolean current = stored != null && stored.version() == write.expectedVersion();
-            if (current) {
-                if (write instanceof JobWrite.Save save) {
-                    jobs.put(save.jobId(), save.job());
-                    if (save.run() != null) {
-                        Deque<RunRecord> history = runs.computeIfAbsent(save.jobId(), id -> new ArrayDeque<>());
-                        history.addFirst(save.run());
-                        while (history.size() > RETAINED_PER_JOB) {
-                            history.removeLast();
-                        }
-                    }
-                } else {
-                    jobs.remove(write.jobId());
-                    runs.remove(write.jobId());
-                }
-                audit.addAll(write.audit());
+            boolean current = stored != null
+                    && (write instanceof JobWrite.History || stored.version() == expectedVersion(write));
+            if (!current) {
+                continue;
             }
-            applied.add(current);
+            if (write instanceof JobWrite.Save save) {
+                jobs.put(save.jobId(), save.job());
+                addRun(save.jobId(), save.run());
+            } else if (write instanceof JobWrite.History history) {
+                addRun(history.jobId(), history.run());
+            } else {
+                jobs.remove(write.jobId());
+                runs.remove(write.jobId());
+            }
+            audit.addAll(write.audit());
+            write.alerts().forEach(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
+            applied.add(write);
         }
-        return applied;
+        return Applied.of(applied);
     }
+
+    private static long expectedVersion(JobWrite write) {
+        if (write instanceof JobWrite.Save save) {
+            return save.expectedVersion();
+        }
+        return ((JobWrite.Remove) write).expectedVersion();
+    }
+
+    private void addRun(JobId jobId, RunRecord run) {
+        if (run == null) {
+            return;
+        }
+        Deque<RunRecord> history = runs.computeIfAbsent(jobId, id -> new ArrayDeque<>());
+        history.addFirst(run);
+        while (history.size() > RETAINED_PER_JOB) {
+            history.removeLast();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Instant> newestUpdate() {
+        return jobs.values().stream().map(Job::updatedAt).max(Comparator.naturalOrder());
+    }
+
+    /** Every stored job can be read back here, so there is never an unreadable one to remove. */
+    @Override
+    public synchronized boolean removeUnreadable(JobId id, AuditEntry deleted) {
+        return false;
+    }
+
+    // ---- AuditLog, RunHistory
 
     @Override
     public synchronized List<AuditEntry> entriesFor(JobId jobId, int limit) {
@@ -121,6 +189,20 @@ public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
     }
 
     @Override
+    public synchronized int trimAudit(Instant cutoff, int keepPerJob) {
+        Map<JobId, Integer> newer = new HashMap<>();
+        int before = audit.size();
+        for (int i = audit.size() - 1; i >= 0; i--) {
+            AuditEntry entry = audit.get(i);
+            int rank = newer.merge(entry.jobId(), 1, Integer::sum);
+            if (rank > keepPerJob && entry.createdAt().isBefore(cutoff)) {
+                audit.remove(i);
+            }
+        }
+        return before - audit.size();
+    }
+
+    @Override
     public synchronized List<RunRecord> runsOf(JobId jobId, int limit) {
         Deque<RunRecord> history = runs.getOrDefault(jobId, new ArrayDeque<>());
         List<RunRecord> found = new ArrayList<>();
@@ -128,6 +210,76 @@ public final class InMemoryStore implements JobStore, AuditLog, RunHistory {
             found.add(it.next());
         }
         return found;
+    }
+
+    // ---- Instances
+
+    @Override
+    public synchronized void register(InstanceId id, String name, Instant now) {
+        Registration previous = instances.get(id);
+        instances.put(id, new Registration(name, previous == null ? now : previous.startedAt(), now, false));
+    }
+
+    @Override
+    public synchronized boolean heartbeat(InstanceId id, Instant now, Duration lease) {
+        boolean alive = isAlive(id, now, lease);
+        Registration registration = instances.get(id);
+        if (alive) {
+            instances.put(id, new Registration(registration.name(), registration.startedAt(), now, false));
+        }
+        return alive;
+    }
+
+    @Override
+    public synchronized void deregister(InstanceId id, Instant now) {
+        Registration registration = instances.get(id);
+        if (registration != null) {
+            instances.put(id, new Registration(registration.name(), registration.startedAt(), now, true));
+        }
+    }
+
+    @Override
+    public synchronized List<InstanceInfo> instances(Instant now, Duration lease) {
+        return instances.entrySet().stream()
+                .filter(e -> !e.getValue().heartbeatAt().isBefore(now.minus(INSTANCES_LISTED_FOR)))
+                .map(e -> new InstanceInfo(e.getKey(), e.getValue().name(), e.getValue().startedAt(),
+                        e.getValue().heartbeatAt(), isAlive(e.getKey(), now, lease)))
+                .sorted(Comparator.comparing(InstanceInfo::alive).reversed())
+                .toList();
+    }
+
+    private boolean isAlive(InstanceId id, Instant now, Duration lease) {
+        Registration registration = instances.get(id);
+        return registration != null && !registration.stopped()
+                && !registration.heartbeatAt().plus(lease).isBefore(now);
+    }
+
+    // ---- AlertOutbox
+
+    @Override
+    public synchronized List<Alert> alertsDue(Instant now, int limit) {
+        return alerts.values().stream()
+                .filter(pending -> !pending.nextAttemptAt().isAfter(now))
+                .map(PendingAlert::alert)
+                .sorted(Comparator.comparing(Alert::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void alertDelivered(String alertId) {
+        alerts.remove(alertId);
+    }
+
+    @Override
+    public synchronized void alertDeferred(String alertId, Instant nextAttemptAt, String error) {
+        alerts.computeIfPresent(alertId, (id, pending) -> new PendingAlert(pending.alert(), nextAttemptAt));
+    }
+
+    @Override
+    public synchronized Backlog alertBacklog() {
+        return new Backlog(alerts.size(), alerts.values().stream().map(p -> p.alert().createdAt())
+                .min(Comparator.naturalOrder()));
     }
 
     private static boolean isFireable(Job job) {

@@ -2,6 +2,7 @@ package dev.hourglass.domain.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
@@ -21,7 +22,8 @@ class ClockJumpsTest {
     private final AtomicLong monotonic = new AtomicLong(1_000_000_000L);
     private final CountingIds ids = new CountingIds();
     private final ClockJumps jumps = new ClockJumps(
-            new Recovery(scheduler.store, new OutcomePolicy(BreakerSettings.DEFAULT, ids), ids), monotonic::get);
+            new Recovery(scheduler.store, new OutcomePolicy(BreakerSettings.DEFAULT, ids), ids,
+                    new InstanceId("instance-jumps"), EngineSettings.DEFAULT), monotonic::get);
 
     @BeforeEach
     void first_check_sets_the_reference() {

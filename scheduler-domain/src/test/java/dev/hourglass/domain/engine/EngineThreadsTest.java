@@ -7,11 +7,12 @@ import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.in.CreateJobCommand;
-import dev.hourglass.domain.port.out.ForwardingJobStore;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.schedule.ScheduleSpec;
+import dev.hourglass.domain.testing.ForwardingStore;
 import dev.hourglass.domain.testing.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +166,7 @@ class EngineThreadsTest {
     void an_outcome_the_store_keeps_refusing_does_not_hold_up_the_others() throws Exception {
         RefusingStore refusing = new RefusingStore(store, "poison");
         CountDownLatch bothRan = new CountDownLatch(2);
-        hourglass = Hourglass.builder(refusing, store, store).runner(request -> {
+        hourglass = Hourglass.builder(refusing).runner(request -> {
             bothRan.countDown();
             return RunOutcome.ok("ok");
         }).build();
@@ -185,7 +186,7 @@ class EngineThreadsTest {
     }
 
     /** The in-memory store, except that it refuses every outcome of one job, as a broken row would. */
-    private static final class RefusingStore extends ForwardingJobStore {
+    private static final class RefusingStore extends ForwardingStore {
 
         private final String refusedName;
 
@@ -195,7 +196,7 @@ class EngineThreadsTest {
         }
 
         @Override
-        public List<Boolean> apply(List<JobWrite> writes) {
+        public Applied apply(List<? extends JobWrite> writes) {
             for (JobWrite write : writes) {
                 if (write instanceof JobWrite.Save save && save.run() != null && save.job().name().equals(refusedName)) {
                     throw new IllegalStateException("the store refuses this outcome");

@@ -15,10 +15,10 @@ class JobSummaryTest {
     void counts_jobs_by_status_and_finds_the_earliest_next_fire() {
         Job healthy = Jobs.every(Duration.ofMinutes(5), NOW.plusSeconds(300));
         Job retrying = Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), NOW.plusSeconds(30)), 2);
-        Job pausedWithErrors = Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), NOW), 3).paused(NOW);
-        Job failed = Jobs.every(Duration.ofMinutes(5), NOW).withStatus(JobStatus.FAILED, null, 10, NOW);
-        Job completed = Jobs.at(NOW).withStatus(JobStatus.COMPLETED, null, 0, NOW);
-        Job alsoPaused = Jobs.at(NOW).paused(NOW);
+        Job pausedWithErrors = Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), NOW), 3).pause(NOW);
+        Job failed = Jobs.every(Duration.ofMinutes(5), NOW).tripBreaker(10, NOW);
+        Job completed = Jobs.at(NOW).complete(NOW);
+        Job alsoPaused = Jobs.at(NOW).pause(NOW);
 
         JobSummary summary = JobSummary.of(List.of(healthy, retrying, pausedWithErrors, failed, completed, alsoPaused));
 

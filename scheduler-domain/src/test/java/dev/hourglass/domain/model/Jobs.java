@@ -16,13 +16,17 @@ public final class Jobs {
 
     /** A fixed "now" for tests that need one: a Monday in June, 12:00 UTC. */
     public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    /** When these jobs were created: a day before {@link #NOW}; an interval's grid runs through it. */
+    public static final Instant CREATED = NOW.minus(Duration.ofDays(1));
+    /** The instance that claims these jobs' runs. */
+    public static final InstanceId OWNER = new InstanceId("instance-1");
 
     private Jobs() {
     }
 
-    /** An {@code every} job whose next fire is {@code nextRunAt}. */
+    /** An {@code every} job on the grid through {@link #CREATED}, whose next fire is {@code nextRunAt}. */
     public static Job every(Duration interval, Instant nextRunAt) {
-        return active(new Every(interval.toMillis()), nextRunAt);
+        return active(new Every(interval.toMillis(), CREATED), nextRunAt);
     }
 
     /** A one-shot job due at {@code at}. */
@@ -37,13 +41,12 @@ public final class Jobs {
 
     public static Job active(Schedule schedule, Instant nextRunAt) {
         return new Job(JobId.of("job-1"), "nightly report", null, true, schedule, "send the report",
-                JobStatus.ACTIVE, null, nextRunAt, 0, 0, false, NOW.minus(Duration.ofDays(1)),
-                NOW.minus(Duration.ofDays(1)), Actor.USER, 1, null);
+                JobStatus.ACTIVE, null, nextRunAt, 0, 0, false, CREATED, CREATED, Actor.USER, 1, null);
     }
 
-    /** The same job with {@code errors} consecutive errors behind it. */
+    /** The same active job with {@code errors} consecutive errors behind it, due as before. */
     public static Job withErrors(Job job, int errors) {
-        return job.withStatus(job.status(), job.nextRunAt(), errors, job.updatedAt());
+        return job.retryAt(job.nextRunAt(), errors, job.updatedAt());
     }
 
     /** The same job, set to delete itself after a successful run. */
@@ -58,8 +61,13 @@ public final class Jobs {
      * holding a claim that carries that version.
      */
     public static Job claimed(Job job, String runId, Instant plannedAt, Instant claimedAt) {
+        return claimedBy(job, OWNER, runId, plannedAt, claimedAt);
+    }
+
+    /** As {@link #claimed(Job, String, Instant, Instant)}, by {@code owner}. */
+    public static Job claimedBy(Job job, InstanceId owner, String runId, Instant plannedAt, Instant claimedAt) {
         long version = job.version() + 1;
-        return job.withClaim(new Claim(new RunId(runId), plannedAt, claimedAt, version), claimedAt)
+        return job.claim(Claim.of(new RunId(runId), plannedAt, claimedAt, version, owner), claimedAt)
                 .withVersion(version);
     }
 }

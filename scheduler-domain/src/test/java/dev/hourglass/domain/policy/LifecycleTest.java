@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CONTRACT §4, cell by cell. */
+/** CONTRACT §4 and the engine's moves of §5, cell by cell. */
 class LifecycleTest {
 
     /**
-     * The table of CONTRACT §4 read row by row. Cells: {@code -> STATUS} enters that status,
-     * {@code no-op} changes nothing, {@code runs} fires the job, {@code deleted} removes it,
-     * {@code 409 CODE} refuses with that code.
+     * The table of CONTRACT §4 read row by row, for a job with no run under way. Cells: {@code -> STATUS}
+     * enters that status, {@code no-op} changes nothing, {@code runs} fires the job, {@code deleted}
+     * removes it, {@code 409 CODE} refuses with that code.
      */
     @ParameterizedTest(name = "{0} + {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -50,15 +50,115 @@ class LifecycleTest {
             COMPLETED | DELETE       | deleted
             """)
     void each_cell_of_the_contract_table_decides_as_written(JobStatus from, Operation operation, String cell) {
-        assertThat(Lifecycle.decide(from, operation)).isEqualTo(verdict(cell));
+        assertThat(Lifecycle.decide(from, false, operation)).isEqualTo(verdict(cell));
+    }
+
+    /**
+     * The same table while a run of the job is under way (CONTRACT §4 and §10.2): a second run is
+     * refused {@code already_running}; pause, resume and delete keep their verdicts and win over the run.
+     */
+    @ParameterizedTest(name = "{0} + {1} while running: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # from    | operation    | cell
+            ACTIVE    | PAUSE        | -> PAUSED
+            ACTIVE    | RESUME       | no-op
+            ACTIVE    | FORCE_RESUME | no-op
+            ACTIVE    | RUN_NOW      | 409 ALREADY_RUNNING
+            ACTIVE    | DELETE       | deleted
+
+            PAUSED    | PAUSE        | no-op
+            PAUSED    | RESUME       | -> ACTIVE
+            PAUSED    | FORCE_RESUME | -> ACTIVE
+            PAUSED    | RUN_NOW      | 409 NOT_ACTIVE
+            PAUSED    | DELETE       | deleted
+
+            FAILED    | PAUSE        | 409 NOT_ACTIVE
+            FAILED    | RESUME       | 409 FORCE_REQUIRED
+            FAILED    | FORCE_RESUME | -> ACTIVE
+            FAILED    | RUN_NOW      | 409 NOT_ACTIVE
+            FAILED    | DELETE       | deleted
+
+            COMPLETED | PAUSE        | 409 NOT_ACTIVE
+            COMPLETED | RESUME       | 409 COMPLETED_IS_FINAL
+            COMPLETED | FORCE_RESUME | 409 COMPLETED_IS_FINAL
+            COMPLETED | RUN_NOW      | 409 NOT_ACTIVE
+            COMPLETED | DELETE       | deleted
+            """)
+    void each_cell_while_the_job_runs_decides_as_written(JobStatus from, Operation operation, String cell) {
+        assertThat(Lifecycle.decide(from, true, operation)).isEqualTo(verdict(cell));
     }
 
     @Test
-    void every_status_has_a_decision_for_every_operation() {
+    void run_now_while_running_is_already_running_and_every_other_operation_keeps_its_verdict() {
         for (JobStatus from : JobStatus.values()) {
             for (Operation operation : Operation.values()) {
-                assertThat(Lifecycle.decide(from, operation)).as("%s + %s", from, operation).isNotNull();
+                Verdict idle = Lifecycle.decide(from, false, operation);
+                Verdict running = Lifecycle.decide(from, true, operation);
+                if (idle instanceof Verdict.Fire) {
+                    assertThat(running).as("%s + %s", from, operation)
+                            .isEqualTo(new Verdict.Refuse(ErrorCode.ALREADY_RUNNING));
+                } else {
+                    assertThat(running).as("%s + %s", from, operation).isEqualTo(idle);
+                }
             }
+        }
+    }
+
+    /**
+     * The engine's table (CONTRACT §5): how a run's ending moves a job claimed in each status. Only an
+     * active job's run decides anything; a job an operator changed meanwhile is only recorded, so the
+     * other rows refuse {@code not_active}.
+     */
+    @ParameterizedTest(name = "{0} + {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # from    | ending               | cell
+            ACTIVE    | SUCCEEDED            | -> ACTIVE
+            ACTIVE    | FINISHED             | -> COMPLETED
+            ACTIVE    | FINISHED_AND_REMOVED | deleted
+            ACTIVE    | FAILED               | -> ACTIVE
+            ACTIVE    | FAILED_AT_LIMIT      | -> FAILED
+
+            PAUSED    | SUCCEEDED            | 409 NOT_ACTIVE
+            PAUSED    | FINISHED             | 409 NOT_ACTIVE
+            PAUSED    | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
+            PAUSED    | FAILED               | 409 NOT_ACTIVE
+            PAUSED    | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+
+            FAILED    | SUCCEEDED            | 409 NOT_ACTIVE
+            FAILED    | FINISHED             | 409 NOT_ACTIVE
+            FAILED    | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
+            FAILED    | FAILED               | 409 NOT_ACTIVE
+            FAILED    | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+
+            COMPLETED | SUCCEEDED            | 409 NOT_ACTIVE
+            COMPLETED | FINISHED             | 409 NOT_ACTIVE
+            COMPLETED | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
+            COMPLETED | FAILED               | 409 NOT_ACTIVE
+            COMPLETED | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+            """)
+    void each_cell_of_the_engine_table_decides_as_written(JobStatus from, RunEnding ending, String cell) {
+        assertThat(Lifecycle.decide(from, ending)).isEqualTo(verdict(cell));
+    }
+
+    @Test
+    void every_status_has_a_decision_for_every_operation_and_every_ending() {
+        for (JobStatus from : JobStatus.values()) {
+            for (Operation operation : Operation.values()) {
+                assertThat(Lifecycle.decide(from, false, operation)).as("%s + %s", from, operation).isNotNull();
+                assertThat(Lifecycle.decide(from, true, operation)).as("%s + %s running", from, operation)
+                        .isNotNull();
+            }
+            for (RunEnding ending : RunEnding.values()) {
+                assertThat(Lifecycle.decide(from, ending)).as("%s + %s", from, ending).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void no_run_ending_revives_a_failed_job_or_reopens_a_completed_one() {
+        for (RunEnding ending : RunEnding.values()) {
+            assertThat(Lifecycle.decide(JobStatus.FAILED, ending)).isInstanceOf(Verdict.Refuse.class);
+            assertThat(Lifecycle.decide(JobStatus.COMPLETED, ending)).isInstanceOf(Verdict.Refuse.class);
         }
     }
 
@@ -67,7 +167,7 @@ class LifecycleTest {
         List<String> entries = new ArrayList<>();
         for (JobStatus from : JobStatus.values()) {
             for (Operation operation : Operation.values()) {
-                if (Lifecycle.decide(from, operation).equals(new Verdict.Enter(JobStatus.ACTIVE))) {
+                if (Lifecycle.decide(from, false, operation).equals(new Verdict.Enter(JobStatus.ACTIVE))) {
                     entries.add(from + " " + operation);
                 }
             }
@@ -95,7 +195,7 @@ class LifecycleTest {
         while (!todo.isEmpty()) {
             JobStatus from = todo.pop();
             for (Operation operation : operations) {
-                if (Lifecycle.decide(from, operation) instanceof Verdict.Enter enter && seen.add(enter.status())) {
+                if (Lifecycle.decide(from, false, operation) instanceof Verdict.Enter enter && seen.add(enter.status())) {
                     todo.push(enter.status());
                 }
             }

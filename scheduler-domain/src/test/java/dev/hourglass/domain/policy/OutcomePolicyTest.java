@@ -3,9 +3,12 @@ package dev.hourglass.domain.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.hourglass.domain.model.Alert;
+import dev.hourglass.domain.model.AlertKind;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
@@ -62,7 +65,7 @@ class OutcomePolicyTest {
             assertThat(save.job().version()).isEqualTo(claimed.version() + 1);
             assertThat(save.audit()).isEmpty();
             assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, STARTED, 430_000,
-                    RunStatus.OK, null, "sent"));
+                    RunStatus.OK, null, "sent", Jobs.OWNER));
             assertThat(decision.tripsBreaker()).isFalse();
         }
 
@@ -77,14 +80,14 @@ class OutcomePolicyTest {
         }
 
         @Test
-        void a_manual_run_of_an_every_job_plans_one_interval_after_it_ended() {
+        void a_manual_run_of_an_every_job_keeps_its_grid() {
             Job job = Jobs.every(Duration.ofMinutes(5), PLANNED);
             Job claimed = Jobs.claimed(job, "run-1", null, STARTED);
             Instant now = STARTED.plusSeconds(2);
 
             JobWrite.Save save = save(policy.decide(claimed, result(claimed, 2_000, RunOutcome.ok("done")), now));
 
-            assertThat(save.job().nextRunAt()).isEqualTo(now.plus(Duration.ofMinutes(5)));
+            assertThat(save.job().nextRunAt()).isEqualTo(Instant.parse("2026-06-01T12:05:00Z"));
             assertThat(save.run().plannedAt()).isNull();
         }
 
@@ -177,7 +180,7 @@ class OutcomePolicyTest {
             assertThat(save.job().runCount()).isEqualTo(1);
             assertThat(save.job().lastRun()).isEqualTo(new LastRun(STARTED, RunStatus.ERROR, 2_000, "HTTP 500: boom"));
             assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, STARTED, 2_000,
-                    RunStatus.ERROR, "HTTP 500: boom", null));
+                    RunStatus.ERROR, "HTTP 500: boom", null, Jobs.OWNER));
             assertThat(save.audit()).isEmpty();
             assertThat(decision.tripsBreaker()).isFalse();
         }
@@ -200,6 +203,35 @@ class OutcomePolicyTest {
                     AuditAction.FAIL, JobStatus.ACTIVE, JobStatus.FAILED, "scheduler", "HTTP 503: down", now));
             assertThat(save.run().status()).isEqualTo(RunStatus.ERROR);
             assertThat(decision.tripsBreaker()).isTrue();
+            assertThat(save.alerts()).containsExactly(new Alert("audit-2", AlertKind.JOB_FAILED, JOB_ID.value(),
+                    "nightly report", 10, "HTTP 503: down", now));
+        }
+
+        @Test
+        void an_error_below_the_limit_raises_no_alert() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 8));
+
+            JobWrite.Save save = save(policy.decide(claimed, result(claimed, 1, RunOutcome.failed("no")), STARTED));
+
+            assertThat(save.alerts()).isEmpty();
+        }
+
+        @Test
+        void a_retry_does_not_shift_the_grid_of_an_every_job() {
+            Job claimed = claim(Jobs.every(Duration.ofMinutes(5), PLANNED));
+            Instant failedAt = STARTED.plusSeconds(1);
+            Job retrying = save(policy.decide(claimed, result(claimed, 1_000, RunOutcome.failed("no")), failedAt))
+                    .job();
+            Instant retryAt = retrying.nextRunAt();
+            Job retried = Jobs.claimed(retrying, "run-2", retryAt, retryAt);
+
+            Job after = save(policy.decide(retried,
+                    new RunResult(retried, retried.claim(), retryAt, 1_000, RunOutcome.ok(null)),
+                    retryAt.plusSeconds(1))).job();
+
+            assertThat(retryAt).isEqualTo(failedAt.plusSeconds(30));
+            assertThat(after.nextRunAt()).as("12:05 is the grid's slot, not the retry plus 5 minutes")
+                    .isEqualTo(Instant.parse("2026-06-01T12:05:00Z"));
         }
 
         @Test
@@ -325,7 +357,7 @@ class OutcomePolicyTest {
         @Test
         void a_pause_keeps_the_job_paused_and_the_run_is_still_recorded() {
             Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 4));
-            Job paused = JobWrite.save(claimed, claimed.paused(STARTED.plusSeconds(1)), List.of()).job();
+            Job paused = JobWrite.save(claimed, claimed.pause(STARTED.plusSeconds(1)), List.of()).job();
             Instant now = STARTED.plusSeconds(2);
 
             OutcomeDecision decision = policy.decide(paused, result(claimed, 2_000, RunOutcome.ok("sent")), now);
@@ -339,7 +371,7 @@ class OutcomePolicyTest {
             assertThat(save.job().lastRun()).isEqualTo(new LastRun(STARTED, RunStatus.OK, 2_000, null));
             assertThat(save.job().claim()).isNull();
             assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, STARTED, 2_000,
-                    RunStatus.OK, null, "sent"));
+                    RunStatus.OK, null, "sent", Jobs.OWNER));
             assertThat(save.audit()).isEmpty();
             assertThat(decision.tripsBreaker()).isFalse();
         }
@@ -347,7 +379,7 @@ class OutcomePolicyTest {
         @Test
         void a_tenth_error_after_a_pause_does_not_trip_the_breaker() {
             Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 9));
-            Job paused = JobWrite.save(claimed, claimed.paused(STARTED.plusSeconds(1)), List.of()).job();
+            Job paused = JobWrite.save(claimed, claimed.pause(STARTED.plusSeconds(1)), List.of()).job();
 
             OutcomeDecision decision = policy.decide(paused, result(claimed, 2_000, RunOutcome.failed("no")),
                     STARTED.plusSeconds(2));
@@ -363,14 +395,15 @@ class OutcomePolicyTest {
         void a_pause_and_resume_keep_the_next_run_and_error_count_the_resume_set() {
             Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 6));
             Instant resumedAt = STARTED.plusSeconds(1);
-            Job paused = JobWrite.save(claimed, claimed.paused(resumedAt), List.of()).job();
-            Job resumed = JobWrite.save(paused, paused.activated(resumedAt), List.of()).job();
+            Job paused = JobWrite.save(claimed, claimed.pause(resumedAt), List.of()).job();
+            Job resumed = JobWrite.save(paused, paused.activate(resumedAt), List.of()).job();
 
             OutcomeDecision decision = policy.decide(resumed, result(claimed, 2_000, RunOutcome.failed("no")),
                     STARTED.plusSeconds(2));
 
             assertThat(save(decision).job().status()).isEqualTo(JobStatus.ACTIVE);
-            assertThat(save(decision).job().nextRunAt()).isEqualTo(resumedAt.plus(Duration.ofMinutes(5)));
+            assertThat(save(decision).job().nextRunAt()).as("the grid's next slot after the resume")
+                    .isEqualTo(Instant.parse("2026-06-01T12:05:00Z"));
             assertThat(save(decision).job().consecutiveErrors()).isZero();
             assertThat(save(decision).job().runCount()).isEqualTo(1);
             assertThat(decision.tripsBreaker()).isFalse();
@@ -392,9 +425,10 @@ class OutcomePolicyTest {
 
             assertThat(save.expectedVersion()).isEqualTo(claimed.version());
             assertThat(save.job().version()).isEqualTo(claimed.version() + 1);
-            assertThat(save.job().claim()).isEqualTo(new Claim(new RunId("run-1"), PLANNED, claimedAt, save.job().version()));
+            assertThat(save.job().claim()).isEqualTo(new Claim(new RunId("run-1"), PLANNED, claimedAt, save.job().version(),
+                    Jobs.OWNER, 1));
             assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, claimedAt, 0,
-                    RunStatus.INTERRUPTED, OutcomePolicy.INTERRUPTED_ERROR, null));
+                    RunStatus.INTERRUPTED, OutcomePolicy.INTERRUPTED_ERROR, null, Jobs.OWNER));
             assertThat(save.job().lastRun()).isEqualTo(new LastRun(claimedAt, RunStatus.INTERRUPTED, 0,
                     OutcomePolicy.INTERRUPTED_ERROR));
             assertThat(save.audit()).isEmpty();
@@ -427,6 +461,150 @@ class OutcomePolicyTest {
             assertThat(save.job().consecutiveErrors()).isZero();
             assertThat(save.job().runCount()).isEqualTo(1);
             assertThat(save.job().nextRunAt()).isEqualTo(Instant.parse("2026-06-01T13:05:00Z"));
+        }
+    }
+
+    /** CONTRACT §10.3: a claim taken over by another instance fences off the late outcome of its old owner. */
+    @Nested
+    class A_claim_taken_over {
+
+        private final InstanceId self = new InstanceId("instance-2");
+        private final Instant takenAt = PLANNED.plusSeconds(15);
+
+        @Test
+        void moves_to_the_new_owner_in_the_next_epoch_with_the_same_run_id_and_planned_instant() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 2));
+
+            JobWrite.Save save = policy.takeOver(claimed, self, takenAt);
+
+            Claim moved = save.job().claim();
+            assertThat(moved.runId()).isEqualTo(new RunId("run-1"));
+            assertThat(moved.plannedAt()).isEqualTo(PLANNED);
+            assertThat(moved.owner()).isEqualTo(self);
+            assertThat(moved.epoch()).isEqualTo(2);
+            assertThat(moved.version()).isEqualTo(save.job().version());
+            assertThat(save.expectedVersion()).isEqualTo(claimed.version());
+            assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, PLANNED, 0,
+                    RunStatus.INTERRUPTED, OutcomePolicy.INTERRUPTED_ERROR, null, Jobs.OWNER));
+            assertThat(save.audit()).isEmpty();
+            assertThat(save.alerts()).isEmpty();
+        }
+
+        @Test
+        void counts_neither_a_run_nor_an_error_and_keeps_the_job_due_as_it_was() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 2));
+
+            Job taken = policy.takeOver(claimed, self, takenAt).job();
+
+            assertThat(taken.runCount()).isZero();
+            assertThat(taken.consecutiveErrors()).isEqualTo(2);
+            assertThat(taken.status()).isEqualTo(JobStatus.ACTIVE);
+            assertThat(taken.nextRunAt()).isEqualTo(PLANNED);
+            assertThat(taken.lastRun().status()).isEqualTo(RunStatus.INTERRUPTED);
+        }
+
+        @Test
+        void a_run_its_own_instance_already_marked_interrupted_is_not_recorded_twice() {
+            Job claimed = claim(Jobs.every(Duration.ofMinutes(5), PLANNED));
+            Job marked = policy.interrupted(claimed, takenAt).job();
+
+            JobWrite.Save save = policy.takeOver(marked, self, takenAt.plusSeconds(20));
+
+            assertThat(save.run()).isNull();
+            assertThat(save.job().claim().owner()).isEqualTo(self);
+            assertThat(save.job().claim().epoch()).isEqualTo(2);
+        }
+
+        @Test
+        void the_late_outcome_of_the_old_owner_is_recorded_superseded_and_changes_nothing_else() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 2));
+            Job taken = policy.takeOver(claimed, self, takenAt).job();
+
+            OutcomeDecision decision = policy.decide(taken, result(claimed, 20_000, RunOutcome.ok("late")),
+                    takenAt.plusSeconds(5));
+
+            assertThat(decision.write()).isEqualTo(new JobWrite.History(JOB_ID, new RunRecord(new RunId("run-1"),
+                    JOB_ID, PLANNED, STARTED, 20_000, RunStatus.SUPERSEDED, null, "late", Jobs.OWNER)));
+            assertThat(decision.write().audit()).isEmpty();
+            assertThat(decision.write().alerts()).isEmpty();
+            assertThat(decision.tripsBreaker()).isFalse();
+        }
+
+        @Test
+        void a_late_tenth_error_trips_no_breaker_and_raises_no_alert() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 9));
+            Job taken = policy.takeOver(claimed, self, takenAt).job();
+
+            OutcomeDecision decision = policy.decide(taken, result(claimed, 1_000, RunOutcome.failed("late")),
+                    takenAt);
+
+            assertThat(decision.write()).isInstanceOf(JobWrite.History.class);
+            assertThat(((JobWrite.History) decision.write()).run().status()).isEqualTo(RunStatus.SUPERSEDED);
+            assertThat(((JobWrite.History) decision.write()).run().error()).isEqualTo("late");
+            assertThat(decision.tripsBreaker()).isFalse();
+        }
+
+        @Test
+        void the_new_owners_outcome_of_the_same_run_decides_as_usual() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 2));
+            Job taken = policy.takeOver(claimed, self, takenAt).job();
+            Instant now = takenAt.plusSeconds(1);
+
+            JobWrite.Save save = save(policy.decide(taken,
+                    new RunResult(taken, taken.claim(), takenAt, 1_000, RunOutcome.ok("again")), now));
+
+            assertThat(save.run().runId()).isEqualTo(new RunId("run-1"));
+            assertThat(save.run().status()).isEqualTo(RunStatus.OK);
+            assertThat(save.run().instance()).isEqualTo(self);
+            assertThat(save.job().runCount()).isEqualTo(1);
+            assertThat(save.job().consecutiveErrors()).isZero();
+            assertThat(save.job().claim()).isNull();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                # what differs | run id | owner      | epoch
+                another run    | run-2  | instance-1 | 1
+                another owner  | run-1  | instance-2 | 1
+                another epoch  | run-1  | instance-1 | 2
+                """)
+        void the_stored_claim_must_match_in_run_id_owner_and_epoch(String differs, String runId, String owner,
+                long epoch) {
+            Job claimed = claim(Jobs.every(Duration.ofMinutes(5), PLANNED));
+            Claim other = new Claim(new RunId(runId), PLANNED, PLANNED, claimed.version(), new InstanceId(owner),
+                    epoch);
+            Job stored = claimed.releaseClaim(PLANNED).claim(other, PLANNED);
+
+            OutcomeDecision decision = policy.decide(stored, result(claimed, 1_000, RunOutcome.ok(null)), STARTED);
+
+            assertThat(decision.write()).as(differs).isInstanceOf(JobWrite.History.class);
+            assertThat(((JobWrite.History) decision.write()).run().status()).isEqualTo(RunStatus.SUPERSEDED);
+        }
+
+        @Test
+        void an_outcome_whose_claim_is_gone_altogether_is_superseded() {
+            Job claimed = claim(Jobs.every(Duration.ofMinutes(5), PLANNED));
+            Job released = claimed.releaseClaim(STARTED);
+
+            OutcomeDecision decision = policy.decide(released, result(claimed, 1_000, RunOutcome.ok(null)), STARTED);
+
+            assertThat(decision.write()).isInstanceOf(JobWrite.History.class);
+        }
+
+        @Test
+        void an_operator_change_before_the_takeover_still_wins_when_the_run_fires_again() {
+            Job claimed = claim(Jobs.withErrors(Jobs.every(Duration.ofMinutes(5), PLANNED), 3));
+            Job paused = JobWrite.save(claimed, claimed.pause(STARTED), List.of()).job();
+            Job taken = policy.takeOver(paused, self, takenAt).job();
+
+            JobWrite.Save save = save(policy.decide(taken,
+                    new RunResult(taken, taken.claim(), takenAt, 1_000, RunOutcome.failed("no")), takenAt));
+
+            assertThat(taken.claim().version()).as("the claim keeps the version before the pause")
+                    .isEqualTo(claimed.version());
+            assertThat(save.job().status()).isEqualTo(JobStatus.PAUSED);
+            assertThat(save.job().consecutiveErrors()).isEqualTo(3);
+            assertThat(save.job().runCount()).isEqualTo(1);
         }
     }
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EveryTest {
 
     private static final Instant PLANNED = Instant.parse("2026-06-01T12:00:00Z");
-    private final Every fiveMinutes = new Every(Duration.ofMinutes(5).toMillis());
+    /** Created at 11:00, so its grid has a slot every five minutes on the hour. */
+    private final Every fiveMinutes = new Every(Duration.ofMinutes(5).toMillis(), Instant.parse("2026-06-01T11:00:00Z"));
+    private final Every unanchored = new Every(Duration.ofMinutes(5).toMillis());
 
     @Test
-    void the_next_fire_is_the_planned_fire_plus_the_interval_however_long_the_run_took() {
+    void the_next_fire_is_the_grids_next_slot_however_long_the_run_took() {
         assertThat(fiveMinutes.nextFire(PLANNED, PLANNED.plusSeconds(1))).contains(Instant.parse("2026-06-01T12:05:00Z"));
         assertThat(fiveMinutes.nextFire(PLANNED, PLANNED.plusSeconds(299))).contains(Instant.parse("2026-06-01T12:05:00Z"));
     }
@@ -36,15 +38,47 @@ class EveryTest {
     }
 
     @Test
-    void a_manual_run_plans_one_interval_from_now() {
+    void a_manual_run_keeps_the_grid() {
         Instant now = Instant.parse("2026-06-01T12:03:17Z");
 
-        assertThat(fiveMinutes.nextFire(null, now)).contains(Instant.parse("2026-06-01T12:08:17Z"));
+        assertThat(fiveMinutes.nextFire(null, now)).contains(Instant.parse("2026-06-01T12:05:00Z"));
     }
 
     @Test
-    void activation_fires_one_interval_from_now() {
+    void a_retry_or_catch_up_fire_off_the_grid_is_followed_by_the_grids_next_slot() {
+        Instant retriedAt = Instant.parse("2026-06-01T12:00:31Z");
+        Instant caughtUpAt = Instant.parse("2026-06-01T14:17:05Z");
+
+        assertThat(fiveMinutes.nextFire(retriedAt, retriedAt.plusSeconds(2)))
+                .contains(Instant.parse("2026-06-01T12:05:00Z"));
+        assertThat(fiveMinutes.nextFire(caughtUpAt, caughtUpAt.plusSeconds(1)))
+                .contains(Instant.parse("2026-06-01T14:20:00Z"));
+    }
+
+    @Test
+    void activation_fires_at_the_grids_next_slot() {
         assertThat(fiveMinutes.activationFire(PLANNED)).contains(Instant.parse("2026-06-01T12:05:00Z"));
+        assertThat(fiveMinutes.activationFire(Instant.parse("2026-06-01T12:03:17Z")))
+                .contains(Instant.parse("2026-06-01T12:05:00Z"));
+    }
+
+    @Test
+    void the_first_fire_of_a_new_job_is_one_interval_after_its_creation() {
+        Instant createdAt = Instant.parse("2026-06-01T12:03:17.123Z");
+        Schedule anchored = unanchored.anchoredAt(createdAt);
+
+        assertThat(anchored).isEqualTo(new Every(unanchored.intervalMs(), createdAt));
+        assertThat(anchored.activationFire(createdAt)).contains(createdAt.plus(Duration.ofMinutes(5)));
+        assertThat(anchored.anchoredAt(PLANNED)).as("anchored once, for good").isSameAs(anchored);
+    }
+
+    @Test
+    void without_an_anchor_it_plans_one_interval_from_now() {
+        Instant now = Instant.parse("2026-06-01T12:03:17Z");
+
+        assertThat(unanchored.nextFire(null, now)).contains(Instant.parse("2026-06-01T12:08:17Z"));
+        assertThat(unanchored.nextFire(PLANNED, now)).contains(Instant.parse("2026-06-01T12:08:17Z"));
+        assertThat(unanchored.activationFire(now)).contains(Instant.parse("2026-06-01T12:08:17Z"));
     }
 
     @Test
@@ -102,5 +136,15 @@ class EveryTest {
         Instant now = Instant.parse("2026-11-28T09:00:00Z");
 
         assertThat(every.nextFire(Instant.parse("2026-11-28T10:00:00Z"), now)).contains(now.plusSeconds(60));
+    }
+
+    @Test
+    void after_the_clock_was_stepped_back_past_the_anchor_it_plans_the_grids_next_slot_from_now() {
+        Every every = new Every(60_000, Instant.parse("2026-11-28T10:00:00Z"));
+        Instant now = Instant.parse("2026-11-28T09:00:00.500Z");
+
+        assertThat(every.nextFire(Instant.parse("2026-11-28T10:01:00Z"), now))
+                .contains(Instant.parse("2026-11-28T09:01:00Z"));
+        assertThat(every.activationFire(now)).contains(Instant.parse("2026-11-28T09:01:00Z"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.error.HourglassException;
+import dev.hourglass.domain.model.AlertKind;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
@@ -17,6 +18,7 @@ import dev.hourglass.domain.port.in.RunJobNowCommand;
 import dev.hourglass.domain.schedule.ScheduleSpec;
 import dev.hourglass.domain.testing.TestScheduler;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +41,23 @@ class ForceResumeTest {
     }
 
     @Test
-    void ten_failing_runs_trip_the_breaker_and_notify_once() {
+    void ten_failing_runs_trip_the_breaker_and_alert_once() {
         Job failed = scheduler.get(id);
+        int delivered = scheduler.hourglass.deliverAlerts();
 
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.consecutiveErrors()).isEqualTo(10);
         assertThat(failed.nextRunAt()).isNull();
         assertThat(failed.runCount()).isEqualTo(10);
-        assertThat(scheduler.notified).extracting(Job::id).containsExactly(id);
+        assertThat(delivered).isEqualTo(1);
+        assertThat(scheduler.alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertKind.JOB_FAILED);
+            assertThat(alert.subjectId()).isEqualTo(id.value());
+            assertThat(alert.subjectName()).isEqualTo("sync-invoices");
+            assertThat(alert.count()).isEqualTo(10);
+            assertThat(alert.detail()).isEqualTo("HTTP 429: slow down");
+        });
+        assertThat(scheduler.hourglass.deliverAlerts()).as("delivered once, then gone").isZero();
         AuditEntry fail = scheduler.audit(id).get(0);
         assertThat(fail.action()).isEqualTo(AuditAction.FAIL);
         assertThat(fail.actor()).isEqualTo("scheduler");
@@ -81,7 +92,8 @@ class ForceResumeTest {
 
         assertThat(revived.status()).isEqualTo(JobStatus.ACTIVE);
         assertThat(revived.consecutiveErrors()).isZero();
-        assertThat(revived.nextRunAt()).isEqualTo(scheduler.clock.instant().plusMillis(60_000));
+        assertThat(revived.nextRunAt()).as("the next slot of the grid through its creation at 10:00")
+                .isEqualTo(Instant.parse("2026-11-28T10:01:00Z"));
         assertThat(revived.updatedAt()).isEqualTo(scheduler.clock.instant());
         assertThat(scheduler.get(id)).isEqualTo(revived);
     }

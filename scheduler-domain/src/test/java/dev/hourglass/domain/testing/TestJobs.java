@@ -3,6 +3,7 @@ package dev.hourglass.domain.testing;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
@@ -23,12 +24,18 @@ public final class TestJobs {
     /** A fixed instant with milliseconds, the precision the stores keep. */
     public static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
+    /** The instance that owns the claims and runs these fixtures make, unless a test names another. */
+    public static final InstanceId OWNER = new InstanceId("instance-under-test");
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private TestJobs() {
     }
 
-    /** An active, enabled {@code every 60 s} job named {@code name}, version 1, due at {@code T0 + 60 s}. */
+    /**
+     * An active, enabled {@code every 60 s} job named {@code name} on a grid through {@code T0} (as
+     * create would anchor it), version 1, due at {@code T0 + 60 s}.
+     */
     public static Builder job(String name) {
         return new Builder(name);
     }
@@ -52,11 +59,17 @@ public final class TestJobs {
 
     public static RunRecord run(Job job, RunStatus status, Instant startedAt) {
         return new RunRecord(new RunId(nextId("run")), job.id(), startedAt, startedAt, 42, status,
-                status == RunStatus.OK ? null : "boom", status == RunStatus.OK ? "done" : null);
+                status == RunStatus.OK ? null : "boom", status == RunStatus.OK ? "done" : null, OWNER);
     }
 
+    /** A fresh claim by {@link #OWNER}, epoch 1. */
     public static Claim claim(Instant plannedAt, Instant claimedAt, long version) {
-        return new Claim(new RunId(nextId("run")), plannedAt, claimedAt, version);
+        return claim(plannedAt, claimedAt, version, OWNER);
+    }
+
+    /** A fresh claim by {@code owner}, epoch 1. */
+    public static Claim claim(Instant plannedAt, Instant claimedAt, long version, InstanceId owner) {
+        return Claim.of(new RunId(nextId("run")), plannedAt, claimedAt, version, owner);
     }
 
     public static final class Builder {
@@ -64,7 +77,7 @@ public final class TestJobs {
         private String name;
         private String description = "a test job";
         private boolean enabled = true;
-        private Schedule schedule = new Every(60_000);
+        private Schedule schedule = new Every(60_000, T0);
         private String task = "echo hello";
         private JobStatus status = JobStatus.ACTIVE;
         private LastRun lastRun;

@@ -1,6 +1,7 @@
 package dev.hourglass.domain.testing;
 
 import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
@@ -15,8 +16,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Hourglass over an in-memory store, a manual clock starting 2026-11-28T10:00:00Z and a scripted
- * runner: the fixture of the service and engine tests. {@link #restarted()} is the same store and
- * clock under a new Hourglass, as after a process restart.
+ * runner: the fixture of the service and engine tests. Delivered alerts are collected in
+ * {@link #alerts}. {@link #restarted()} is the same store and clock under a new Hourglass, as after
+ * a process restart.
  */
 public final class TestScheduler {
 
@@ -24,7 +26,8 @@ public final class TestScheduler {
     public final InMemoryStore store;
     private final CountingIds ids;
     public final ScriptedRunner runner = new ScriptedRunner();
-    public final List<Job> notified = new CopyOnWriteArrayList<>();
+    /** Every alert the outbox delivered, in delivery order (see {@link Hourglass#deliverAlerts()}). */
+    public final List<Alert> alerts = new CopyOnWriteArrayList<>();
     public final Hourglass hourglass;
     public final UseCases api;
 
@@ -44,15 +47,20 @@ public final class TestScheduler {
         this.hourglass = customize.apply(Hourglass.builder(store)
                 .clock(clock)
                 .runner(runner)
-                .failureNotifier(notified::add)
+                .alerts(alerts::add)
                 .ids(ids)
                 .defaultZone(ZoneOffset.UTC))
                 .build();
         this.api = hourglass.useCases();
     }
 
+    /** A new Hourglass (a new instance id) on the same store, clock and ids, as after a process restart. */
     public TestScheduler restarted() {
-        return new TestScheduler(store, clock, ids, UnaryOperator.identity());
+        return restarted(UnaryOperator.identity());
+    }
+
+    public TestScheduler restarted(UnaryOperator<Hourglass.Builder> customize) {
+        return new TestScheduler(store, clock, ids, customize);
     }
 
     public Job create(String name, ScheduleSpec schedule) {

@@ -14,7 +14,8 @@ public record UseCases(
         DeleteJobUseCase delete,
         ReadAuditUseCase audit,
         ReadRunsUseCase runs,
-        PreviewScheduleUseCase preview) {
+        PreviewScheduleUseCase preview,
+        CheckHealthUseCase health) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -28,5 +29,6 @@ public record UseCases(
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(preview, "preview");
+        Objects.requireNonNull(health, "health");
     }
 }

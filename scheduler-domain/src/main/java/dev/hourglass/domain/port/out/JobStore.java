@@ -4,16 +4,21 @@ import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where jobs live. Every method is atomic; every change is version-checked so that several
- * processes can share one store without losing an update.
+ * processes can share one store without losing an update. A store failure is a
+ * {@link dev.hourglass.domain.error.StoreUnavailableException}.
  */
 public interface JobStore {
 
@@ -39,6 +44,16 @@ public interface JobStore {
      */
     List<Job> due(Instant now, int limit);
 
+    /**
+     * Claims, in one transaction, up to {@code limit} of the jobs {@link #due} at {@code now} for
+     * {@code owner}, earliest first: each gets a {@link dev.hourglass.domain.model.Claim} with a run
+     * id from {@code runIds}, its {@code nextRunAt} as the planned instant, epoch 1, and the next
+     * version. Jobs another writer is claiming at the same moment are skipped, never waited for.
+     *
+     * @return the claimed jobs as stored, earliest due first
+     */
+    List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds);
+
     /** The earliest {@code nextRunAt} of an active, enabled job that is not running. */
     Optional<Instant> nextDueAt();
 
@@ -46,16 +61,29 @@ public interface JobStore {
     List<Job> running();
 
     /**
-     * Applies the writes in one transaction. Each is checked on its own: a write whose job is gone
-     * or whose version moved on is skipped and reported {@code false}; the others still apply.
-     * A {@link JobWrite.Save} with a run record also trims that job's history to the newest
-     * {@link RunHistory#RETAINED_PER_JOB} runs.
-     *
-     * @return for each write in order, whether it was applied
+     * Jobs whose claim belongs to an instance that is not alive at {@code now}: stopped, unknown, or
+     * silent for longer than {@code lease}. Stores with a clock of their own (a database server)
+     * judge ages by it; the others by {@code now}.
      */
-    List<Boolean> apply(List<JobWrite> writes);
+    List<Job> orphanedClaims(Instant now, Duration lease);
+
+    /**
+     * Applies the writes in one transaction. Each is checked on its own: a write whose job is gone
+     * or whose version moved on is skipped; the others still apply. A write with a run record also
+     * trims that job's history to the newest {@link RunHistory#RETAINED_PER_JOB} runs.
+     */
+    Applied apply(List<? extends JobWrite> writes);
 
     default boolean apply(JobWrite write) {
-        return apply(List.of(write)).get(0);
+        return apply(List.of(write)).contains(write);
     }
+
+    /** The latest {@code updatedAt} of any job: a clock reading earlier than this is not trusted to sweep. */
+    Optional<Instant> newestUpdate();
+
+    /**
+     * Deletes a job whose row cannot be read (see {@link UnreadableJobException}), writing
+     * {@code deleted} in the same transaction; false when no such row exists.
+     */
+    boolean removeUnreadable(JobId id, AuditEntry deleted);
 }

@@ -1,5 +1,6 @@
 package dev.hourglass.domain.port.out;
 
+import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
@@ -8,27 +9,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One version-checked change to a stored job, with the audit entries and run record that belong
- * to it. A store applies a write whole or not at all, and only while the stored version is still
- * {@code expectedVersion}.
+ * One change to a stored job, with the audit entries, run record and alerts that belong to it. A
+ * store applies a write whole or not at all: a {@link Save} or {@link Remove} only while the stored
+ * version is still {@code expectedVersion}, a {@link History} only while the job exists.
  */
-public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
+public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove, JobWrite.History {
 
     JobId jobId();
 
-    long expectedVersion();
-
     List<AuditEntry> audit();
+
+    /** Alerts for the outbox, stored in the same transaction as the change. */
+    List<Alert> alerts();
 
     /**
      * Replaces the job's state with that of {@code job}, whose version is {@code expectedVersion + 1}.
      * Build it with {@link #save(Job, Job, List, RunRecord)}, which checks the definition is unchanged.
      */
-    record Save(Job job, long expectedVersion, List<AuditEntry> audit, RunRecord run) implements JobWrite {
+    record Save(Job job, long expectedVersion, List<AuditEntry> audit, RunRecord run, List<Alert> alerts)
+            implements JobWrite {
 
         public Save {
             Objects.requireNonNull(job, "job");
             audit = List.copyOf(audit);
+            alerts = List.copyOf(alerts);
             if (job.version() != expectedVersion + 1) {
                 throw new IllegalArgumentException("a saved job's version must follow the expected version");
             }
@@ -38,6 +42,13 @@ public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
         public JobId jobId() {
             return job.id();
         }
+
+        /** The same save, also raising {@code alert}. */
+        public Save alerting(Alert alert) {
+            List<Alert> more = new java.util.ArrayList<>(alerts);
+            more.add(alert);
+            return new Save(job, expectedVersion, audit, run, more);
+        }
     }
 
     /** Deletes the job and its run history; the audit log keeps its entries. */
@@ -46,6 +57,33 @@ public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
         public Remove {
             Objects.requireNonNull(jobId, "jobId");
             audit = List.copyOf(audit);
+        }
+
+        @Override
+        public List<Alert> alerts() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Adds {@code run} to the job's history and changes nothing else: the outcome of a run whose
+     * claim was taken over meanwhile ({@code superseded}). Skipped when the job is gone.
+     */
+    record History(JobId jobId, RunRecord run) implements JobWrite {
+
+        public History {
+            Objects.requireNonNull(jobId, "jobId");
+            Objects.requireNonNull(run, "run");
+        }
+
+        @Override
+        public List<AuditEntry> audit() {
+            return List.of();
+        }
+
+        @Override
+        public List<Alert> alerts() {
+            return List.of();
         }
     }
 
@@ -57,7 +95,7 @@ public sealed interface JobWrite permits JobWrite.Save, JobWrite.Remove {
         if (!before.hasSameDefinition(after)) {
             throw new IllegalArgumentException("a saved job keeps its definition; only its state changes");
         }
-        return new Save(after.withVersion(before.version() + 1), before.version(), audit, run);
+        return new Save(after.withVersion(before.version() + 1), before.version(), audit, run, List.of());
     }
 
     static Save save(Job before, Job after, List<AuditEntry> audit) {

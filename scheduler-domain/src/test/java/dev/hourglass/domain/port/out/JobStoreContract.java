@@ -11,8 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
+import dev.hourglass.domain.model.Alert;
+import dev.hourglass.domain.model.AlertKind;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
@@ -23,6 +28,8 @@ import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.schedule.At;
 import dev.hourglass.domain.schedule.Cron;
 import dev.hourglass.domain.schedule.Every;
+import dev.hourglass.domain.testing.TestJobs;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,14 +49,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every promise of {@link JobStore}, {@link AuditLog} and {@link RunHistory}, run against each
- * implementation: the in-memory fake and the real adapters, so the fake cannot drift.
+ * Every promise of the store ports ({@link JobStore}, {@link AuditLog}, {@link RunHistory},
+ * {@link Instances}, {@link AlertOutbox}: a {@link SchedulerStore}), run against each implementation:
+ * the in-memory fake and the real adapters, so the fake cannot drift. Instants are passed in, so a
+ * store that judges instance ages by the {@code now} it is given passes as it is; one with a clock
+ * of its own (a database server) needs its clock set to match.
  *
- * @param <S> the store under test, implementing all three ports
+ * @param <S> the store under test
  */
-public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistory> {
+public abstract class JobStoreContract<S extends SchedulerStore> {
 
     protected static final int NO_LIMIT = 1000;
+    protected static final InstanceId OTHER = new InstanceId("instance-other");
+    protected static final Duration LEASE = Duration.ofSeconds(10);
 
     protected S store;
 
@@ -74,6 +88,10 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         Instant later = T0.plusSeconds(3600);
         return Stream.of(
                 job("plain every").build(),
+                job("every without an anchor, as stored before grids").schedule(new Every(90_000)).build(),
+                job("taken over twice").claim(new Claim(new RunId("run-taken"), T0, T0.plusMillis(3), 5, OTHER, 3))
+                        .lastRun(new LastRun(T0.plusMillis(3), RunStatus.INTERRUPTED, 0, "interrupted")).version(5)
+                        .build(),
                 job("one shot").schedule(new At(later)).nextRunAt(later).deleteAfterRun(true).build(),
                 job("weekday cron").schedule(Cron.of("0 9 * * 1-5", ZoneId.of("Europe/Berlin")))
                         .nextRunAt(Instant.parse("2026-03-02T08:00:00Z")).build(),
@@ -237,7 +255,7 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     @Test
     void save_replaces_the_job_and_writes_its_audit_entries_in_order() {
         Job job = insert(job("to pause").build());
-        Job paused = job.paused(T0.plusSeconds(1));
+        Job paused = job.pause(T0.plusSeconds(1));
         AuditEntry pause = entry(job, AuditAction.PAUSE, JobStatus.ACTIVE, JobStatus.PAUSED, T0.plusSeconds(1));
 
         assertThat(store.apply(JobWrite.save(job, paused, List.of(pause)))).isTrue();
@@ -249,11 +267,11 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     @Test
     void stale_write_is_skipped_and_reported() {
         Job job = insert(job("contended").build());
-        Job pausedByOperator = job.paused(T0.plusSeconds(1));
-        store.apply(JobWrite.save(job, pausedByOperator, List.of()));
+        Job pausedByOperator = job.pause(T0.plusSeconds(1));
+        assertThat(store.apply(JobWrite.save(job, pausedByOperator, List.of()))).isTrue();
         AuditEntry late = entry(job, AuditAction.RUN, JobStatus.ACTIVE, JobStatus.ACTIVE, T0.plusSeconds(2));
 
-        boolean applied = store.apply(JobWrite.save(job, job.withNextRunAt(T0.plusSeconds(99), T0), List.of(late)));
+        boolean applied = store.apply(JobWrite.save(job, job.replanTo(T0.plusSeconds(99), T0), List.of(late)));
 
         assertThat(applied).isFalse();
         assertThat(store.find(job.id())).contains(pausedByOperator.withVersion(2));
@@ -266,7 +284,7 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         store.apply(JobWrite.remove(job, List.of()));
         RunRecord run = run(job, RunStatus.OK, T0);
 
-        assertThat(store.apply(JobWrite.save(job, job.paused(T0), List.of(), run))).isFalse();
+        assertThat(store.apply(JobWrite.save(job, job.pause(T0), List.of(), run))).isFalse();
         assertThat(store.apply(JobWrite.remove(job, List.of()))).isFalse();
         assertThat(store.find(job.id())).isEmpty();
         assertThat(store.runsOf(job.id(), 10)).isEmpty();
@@ -282,12 +300,15 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         RunRecord runB = run(b, RunStatus.OK, T0);
         AuditEntry auditC = entry(c, AuditAction.PAUSE, JobStatus.ACTIVE, JobStatus.PAUSED, T0);
 
-        List<Boolean> applied = store.apply(List.of(
-                JobWrite.save(a, a.withNextRunAt(T0.plusSeconds(120), T0), List.of(), runA),
-                JobWrite.save(staleB, b.paused(T0), List.of(entry(b, AuditAction.PAUSE, null, null, T0)), runB),
-                JobWrite.save(c, c.paused(T0), List.of(auditC))));
+        JobWrite.Save writeA = JobWrite.save(a, a.replanTo(T0.plusSeconds(120), T0), List.of(), runA);
+        JobWrite.Save writeB = JobWrite.save(staleB, b.pause(T0), List.of(entry(b, AuditAction.PAUSE, null, null, T0)),
+                runB);
+        JobWrite.Save writeC = JobWrite.save(c, c.pause(T0), List.of(auditC));
+        Applied applied = store.apply(List.of(writeA, writeB, writeC));
 
-        assertThat(applied).containsExactly(true, false, true);
+        assertThat(applied.writes()).containsExactly(writeA, writeC);
+        assertThat(applied.contains(writeB)).isFalse();
+        assertThat(applied.count()).isEqualTo(2);
         assertThat(store.find(a.id()).orElseThrow().version()).isEqualTo(2);
         assertThat(store.find(b.id())).contains(b);
         assertThat(store.find(c.id()).orElseThrow().status()).isEqualTo(JobStatus.PAUSED);
@@ -300,14 +321,14 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     @Test
     void writes_in_one_call_apply_in_order_so_a_job_can_change_twice() {
         Job job = insert(job("twice").build());
-        Job claimed = job.withClaim(claim(T0, T0, 2), T0).withVersion(2);
-        Job recorded = claimed.withRunRecorded(new LastRun(T0, RunStatus.OK, 5, null), true, T0.plusMillis(5));
+        Job claimed = job.claim(claim(T0, T0, 2), T0).withVersion(2);
+        Job recorded = claimed.recordRun(new LastRun(T0, RunStatus.OK, 5, null), true, T0.plusMillis(5));
+        JobWrite.Save first = JobWrite.save(job, claimed, List.of());
+        JobWrite.Save second = JobWrite.save(claimed, recorded, List.of());
 
-        List<Boolean> applied = store.apply(List.of(
-                JobWrite.save(job, claimed, List.of()),
-                JobWrite.save(claimed, recorded, List.of())));
+        Applied applied = store.apply(List.of(first, second));
 
-        assertThat(applied).containsExactly(true, true);
+        assertThat(applied.writes()).containsExactly(first, second);
         assertThat(store.find(job.id())).contains(recorded.withVersion(3));
     }
 
@@ -315,10 +336,10 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     void save_with_a_run_record_adds_it_to_the_history_newest_first() {
         Job job = insert(job("runs").build());
         RunRecord first = run(job, RunStatus.ERROR, T0);
-        Job v2 = save(job, job.withNextRunAt(T0.plusSeconds(30), T0), first);
+        Job v2 = save(job, job.replanTo(T0.plusSeconds(30), T0), first);
         RunRecord manual = new RunRecord(new RunId("manual-run"), job.id(), null, T0.plusSeconds(5), 0,
-                RunStatus.OK, null, null);
-        save(v2, v2.withNextRunAt(T0.plusSeconds(60), T0), manual);
+                RunStatus.OK, null, null, TestJobs.OWNER);
+        save(v2, v2.replanTo(T0.plusSeconds(60), T0), manual);
 
         assertThat(store.runsOf(job.id(), 10)).containsExactly(manual, first);
         assertThat(store.runsOf(job.id(), 1)).containsExactly(manual);
@@ -328,9 +349,9 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     void one_run_id_can_be_recorded_interrupted_and_then_finished() {
         Job job = insert(job("interrupted").build());
         RunRecord interrupted = new RunRecord(new RunId("same-run"), job.id(), T0, T0, 0, RunStatus.INTERRUPTED,
-                "interrupted", null);
+                "interrupted", null, TestJobs.OWNER);
         RunRecord finished = new RunRecord(new RunId("same-run"), job.id(), T0, T0.plusSeconds(9), 250, RunStatus.OK,
-                null, "fine");
+                null, "fine", OTHER);
         Job v2 = save(job, job, interrupted);
         save(v2, v2, finished);
 
@@ -369,7 +390,7 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
             current = save.job();
         }
 
-        assertThat(store.apply(writes)).containsOnly(true);
+        assertThat(store.apply(writes).count()).isEqualTo(writes.size());
         assertThat(store.runsOf(job.id(), 1000)).containsExactlyElementsOf(recorded.subList(0, RunHistory.RETAINED_PER_JOB));
     }
 
@@ -377,7 +398,7 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
     void remove_deletes_the_job_and_its_runs_but_its_audit_stays_readable_newest_first() {
         Job job = insert(job("doomed").build());
         AuditEntry pause = entry(job, AuditAction.PAUSE, JobStatus.ACTIVE, JobStatus.PAUSED, T0.plusSeconds(1));
-        Job paused = save(job, job.paused(T0.plusSeconds(1)), run(job, RunStatus.OK, T0), pause);
+        Job paused = save(job, job.pause(T0.plusSeconds(1)), run(job, RunStatus.OK, T0), pause);
         AuditEntry delete = entry(job, AuditAction.DELETE, JobStatus.PAUSED, null, T0.plusSeconds(2));
 
         assertThat(store.apply(JobWrite.remove(paused, List.of(delete)))).isTrue();
@@ -394,8 +415,8 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         JobWrite.Save recorded = JobWrite.save(job, job, List.of(), run(job, RunStatus.OK, T0));
         AuditEntry delete = entry(job, AuditAction.DELETE, JobStatus.ACTIVE, null, T0);
 
-        assertThat(store.apply(List.of(recorded, JobWrite.remove(recorded.job(), List.of(delete)))))
-                .containsExactly(true, true);
+        JobWrite.Remove remove = JobWrite.remove(recorded.job(), List.of(delete));
+        assertThat(store.apply(List.of(recorded, remove)).writes()).containsExactly(recorded, remove);
 
         assertThat(store.find(job.id())).isEmpty();
         assertThat(store.runsOf(job.id(), 10)).isEmpty();
@@ -428,23 +449,423 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         AuditEntry entry = new AuditEntry("entry-1", job.id(), job.name(), AuditAction.FORCE_RESUME, JobStatus.FAILED,
                 JobStatus.ACTIVE, "scheduler", "cleared 10 errors; last: HTTP 500: ü", T0.plusMillis(999));
         RunRecord runRecord = new RunRecord(new RunId("run-1"), job.id(), T0.plusMillis(1), T0.plusMillis(2), 77,
-                RunStatus.ERROR, "HTTP 500: nope", "partial\noutput");
-        save(job, job, runRecord, entry);
+                RunStatus.ERROR, "HTTP 500: nope", "partial\noutput", new InstanceId("host-a-4711"));
+        RunRecord beforeInstances = new RunRecord(new RunId("run-0"), job.id(), T0, T0, 1, RunStatus.OK, null, null,
+                null);
+        Job v2 = save(job, job, beforeInstances);
+        save(v2, v2, runRecord, entry);
 
         assertThat(store.entriesFor(job.id(), 1)).containsExactly(entry);
-        assertThat(store.runsOf(job.id(), 1)).containsExactly(runRecord);
+        assertThat(store.runsOf(job.id(), 2)).containsExactly(runRecord, beforeInstances);
     }
 
     @Test
     void many_jobs_change_in_one_call() {
         List<Job> jobs = IntStream.range(0, 250).mapToObj(i -> insert(job("bulk " + i).build())).toList();
         List<JobWrite> writes = jobs.stream()
-                .<JobWrite>map(j -> JobWrite.save(j, j.withClaim(claim(j.nextRunAt(), T0, j.version() + 1), T0), List.of()))
+                .<JobWrite>map(j -> JobWrite.save(j, j.claim(claim(j.nextRunAt(), T0, j.version() + 1), T0), List.of()))
                 .toList();
 
-        assertThat(store.apply(writes)).hasSize(250).containsOnly(true);
+        assertThat(store.apply(writes).writes()).containsExactlyElementsOf(writes);
         assertThat(store.running()).hasSize(250);
         assertThat(store.due(T0.plusSeconds(3600), 1000)).isEmpty();
+    }
+
+    // ---- claimDue
+
+    @Test
+    void claim_due_claims_the_earliest_due_jobs_up_to_the_limit_for_the_owner() {
+        Job third = insert(job("third").nextRunAt(T0.plusMillis(3)).build());
+        Job first = insert(job("first").nextRunAt(T0.plusMillis(1)).build());
+        Job second = insert(job("second").nextRunAt(T0.plusMillis(2)).build());
+        Instant now = T0.plusSeconds(1);
+
+        List<Job> claimed = store.claimDue(now, 2, OTHER, runIds("claimed"));
+
+        assertThat(claimed).extracting(Job::id).containsExactly(first.id(), second.id());
+        assertThat(store.due(now, 10)).containsExactly(third);
+        assertThat(store.running()).extracting(Job::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(store.claimDue(now, 10, OTHER, runIds("again"))).extracting(Job::id).containsExactly(third.id());
+        assertThat(store.claimDue(now, 10, OTHER, runIds("nothing left"))).isEmpty();
+    }
+
+    @Test
+    void a_claimed_job_carries_a_fresh_claim_of_the_owner_at_the_next_version_and_is_stored_as_returned() {
+        Job due = insert(job("due").nextRunAt(T0).runCount(4).consecutiveErrors(2)
+                .lastRun(new LastRun(T0.minusSeconds(60), RunStatus.ERROR, 12, "HTTP 500")).build());
+        Instant now = T0.plusMillis(250);
+
+        Job claimed = store.claimDue(now, 10, OTHER, runIds("run-of")).get(0);
+
+        assertThat(claimed.claim()).isEqualTo(Claim.of(new RunId("run-of-1"), T0, now, due.version() + 1, OTHER));
+        assertThat(claimed.claim().epoch()).isEqualTo(1);
+        assertThat(claimed.version()).isEqualTo(due.version() + 1);
+        assertThat(claimed.hasSameDefinition(due)).isTrue();
+        assertThat(claimed).extracting(Job::status, Job::nextRunAt, Job::runCount, Job::consecutiveErrors, Job::lastRun)
+                .containsExactly(due.status(), due.nextRunAt(), due.runCount(), due.consecutiveErrors(), due.lastRun());
+        assertThat(store.find(due.id())).contains(claimed);
+    }
+
+    @Test
+    void claim_due_skips_running_paused_failed_disabled_and_future_jobs() {
+        Job due = job("due").nextRunAt(T0).build();
+        insertAll(due,
+                job("running").nextRunAt(T0).claim(claim(T0, T0, 1)).build(),
+                job("paused").status(JobStatus.PAUSED).build(),
+                job("failed").status(JobStatus.FAILED).build(),
+                job("completed").status(JobStatus.COMPLETED).build(),
+                job("disabled").disabled().build(),
+                job("future").nextRunAt(T0.plusSeconds(61)).build());
+
+        List<Job> claimed = store.claimDue(T0.plusSeconds(60), 100, OTHER, runIds("run"));
+
+        assertThat(claimed).extracting(Job::id).containsExactly(due.id());
+    }
+
+    @Test
+    void a_claimed_job_is_no_longer_due_nor_next() {
+        insertAll(job("soon").nextRunAt(T0).build(), job("later").nextRunAt(T0.plusSeconds(30)).build());
+
+        store.claimDue(T0, 10, OTHER, runIds("run"));
+
+        assertThat(store.due(T0.plusSeconds(3600), 10)).extracting(Job::name).containsExactly("later");
+        assertThat(store.nextDueAt()).contains(T0.plusSeconds(30));
+    }
+
+    // ---- orphaned claims
+
+    @Test
+    void a_claim_whose_owner_never_registered_is_orphaned() {
+        Job claimed = insert(job("claimed").claim(claim(T0, T0, 1, OTHER)).build());
+        insert(job("idle").build());
+
+        assertThat(store.orphanedClaims(T0, LEASE)).containsExactly(claimed);
+    }
+
+    @Test
+    void a_claim_of_a_living_owner_is_not_orphaned() {
+        store.register(OTHER, "other host", T0);
+        insert(job("claimed").claim(claim(T0, T0, 1, OTHER)).build());
+
+        assertThat(store.orphanedClaims(T0.plusSeconds(5), LEASE)).isEmpty();
+    }
+
+    @Test
+    void a_claim_whose_owner_stopped_is_orphaned_at_once() {
+        store.register(OTHER, "other host", T0);
+        Job claimed = insert(job("claimed").claim(claim(T0, T0, 1, OTHER)).build());
+
+        store.deregister(OTHER, T0.plusSeconds(1));
+
+        assertThat(store.orphanedClaims(T0.plusSeconds(1), LEASE)).containsExactly(claimed);
+    }
+
+    @Test
+    void a_claim_whose_owner_was_silent_for_longer_than_the_lease_is_orphaned() {
+        store.register(OTHER, "other host", T0);
+        InstanceId alive = new InstanceId("instance-alive");
+        store.register(alive, "alive host", T0);
+        Job silent = insert(job("silent owner").claim(claim(T0, T0, 1, OTHER)).build());
+        insert(job("living owner").claim(claim(T0, T0, 1, alive)).build());
+        assertThat(store.heartbeat(alive, T0.plusSeconds(8), LEASE)).isTrue();
+
+        assertThat(store.orphanedClaims(T0.plusSeconds(5), LEASE)).isEmpty();
+        assertThat(store.orphanedClaims(T0.plusSeconds(11), LEASE)).containsExactly(silent);
+    }
+
+    // ---- instances
+
+    @Test
+    void a_registered_instance_is_listed_alive_with_its_name_and_times() {
+        store.register(OTHER, "host-a-4711", T0);
+
+        assertThat(store.instances(T0.plusSeconds(1), LEASE))
+                .containsExactly(new InstanceInfo(OTHER, "host-a-4711", T0, T0, true));
+    }
+
+    @Test
+    void a_heartbeat_while_alive_renews_the_lease() {
+        store.register(OTHER, "host", T0);
+
+        assertThat(store.heartbeat(OTHER, T0.plusSeconds(8), LEASE)).isTrue();
+        assertThat(store.heartbeat(OTHER, T0.plusSeconds(16), LEASE)).isTrue();
+
+        assertThat(store.instances(T0.plusSeconds(17), LEASE))
+                .containsExactly(new InstanceInfo(OTHER, "host", T0, T0.plusSeconds(16), true));
+    }
+
+    @Test
+    void a_heartbeat_after_the_lease_lapsed_is_refused_until_the_instance_registers_again() {
+        store.register(OTHER, "host", T0);
+
+        assertThat(store.heartbeat(OTHER, T0.plusSeconds(11), LEASE)).isFalse();
+        assertThat(store.instances(T0.plusSeconds(11), LEASE)).singleElement()
+                .satisfies(info -> assertThat(info.alive()).isFalse());
+
+        store.register(OTHER, "host", T0.plusSeconds(12));
+        assertThat(store.heartbeat(OTHER, T0.plusSeconds(13), LEASE)).isTrue();
+        assertThat(store.instances(T0.plusSeconds(13), LEASE)).singleElement()
+                .satisfies(info -> assertThat(info.alive()).isTrue());
+    }
+
+    @Test
+    void a_deregistered_instance_is_dead_and_its_heartbeat_refused() {
+        store.register(OTHER, "host", T0);
+
+        store.deregister(OTHER, T0.plusSeconds(1));
+
+        assertThat(store.heartbeat(OTHER, T0.plusSeconds(2), LEASE)).isFalse();
+        assertThat(store.instances(T0.plusSeconds(2), LEASE)).singleElement()
+                .satisfies(info -> assertThat(info.alive()).isFalse());
+    }
+
+    @Test
+    void an_unknown_instance_has_no_heartbeat_to_renew() {
+        assertThat(store.heartbeat(new InstanceId("never-registered"), T0, LEASE)).isFalse();
+        assertThat(store.instances(T0, LEASE)).isEmpty();
+    }
+
+    @Test
+    void the_living_are_listed_first_and_the_long_dead_not_at_all() {
+        InstanceId longGone = new InstanceId("instance-long-gone");
+        InstanceId dead = new InstanceId("instance-dead");
+        InstanceId alive = new InstanceId("instance-alive");
+        Instant now = T0.plus(Duration.ofHours(25));
+        store.register(longGone, "gone", T0);
+        store.register(dead, "dead", now.minusSeconds(60));
+        store.register(alive, "alive", now.minusSeconds(1));
+
+        List<InstanceInfo> listed = store.instances(now, LEASE);
+
+        assertThat(listed).extracting(InstanceInfo::id, InstanceInfo::alive)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(alive, true),
+                        org.assertj.core.groups.Tuple.tuple(dead, false));
+    }
+
+    // ---- alert outbox
+
+    @Test
+    void an_alert_written_with_a_save_is_due_with_every_field() {
+        Job job = insert(job("flaky").build());
+        Job failed = job.tripBreaker(10, T0.plusSeconds(1));
+        Alert alert = new Alert("alert-1", AlertKind.JOB_FAILED, job.id().value(), job.name(), 10,
+                "HTTP 503: down ü", T0.plusMillis(1001));
+
+        assertThat(store.apply(JobWrite.save(job, failed, List.of()).alerting(alert))).isTrue();
+
+        assertThat(store.alertsDue(T0.plusSeconds(2), 10)).containsExactly(alert);
+    }
+
+    @Test
+    void an_alert_of_a_skipped_save_is_not_written() {
+        Job job = insert(job("contended").build());
+        assertThat(store.apply(JobWrite.save(job, job.pause(T0), List.of()))).isTrue();
+        Alert alert = alert("alert-stale", job, T0);
+
+        assertThat(store.apply(JobWrite.save(job, job.tripBreaker(10, T0), List.of()).alerting(alert))).isFalse();
+
+        assertThat(store.alertsDue(T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(store.alertBacklog().count()).isZero();
+    }
+
+    @Test
+    void due_alerts_come_oldest_first_up_to_the_limit() {
+        Job job = insert(job("noisy").build());
+        Alert second = alert("alert-b", job, T0.plusSeconds(2));
+        Alert first = alert("alert-a", job, T0.plusSeconds(1));
+        Alert third = alert("alert-c", job, T0.plusSeconds(3));
+        Job current = job;
+        for (Alert alert : List.of(second, first, third)) {
+            JobWrite.Save write = JobWrite.save(current, current, List.of()).alerting(alert);
+            assertThat(store.apply(write)).isTrue();
+            current = write.job();
+        }
+
+        assertThat(store.alertsDue(T0.plusSeconds(10), 2)).containsExactly(first, second);
+        assertThat(store.alertsDue(T0.plusSeconds(2), 10)).as("none from the future").containsExactly(first, second);
+    }
+
+    @Test
+    void a_deferred_alert_is_not_due_until_its_next_attempt() {
+        Alert alert = writeAlert("alert-1", T0);
+
+        store.alertDeferred(alert.id(), T0.plusSeconds(30), "connection refused");
+
+        assertThat(store.alertsDue(T0.plusSeconds(29), 10)).isEmpty();
+        assertThat(store.alertsDue(T0.plusSeconds(30), 10)).containsExactly(alert);
+        assertThat(store.alertBacklog().count()).as("deferred still waits").isEqualTo(1);
+    }
+
+    @Test
+    void a_delivered_alert_is_gone() {
+        Alert delivered = writeAlert("alert-1", T0);
+        Alert waiting = writeAlert("alert-2", T0.plusSeconds(1));
+
+        store.alertDelivered(delivered.id());
+
+        assertThat(store.alertsDue(T0.plusSeconds(60), 10)).containsExactly(waiting);
+        assertThat(store.alertBacklog().count()).isEqualTo(1);
+    }
+
+    @Test
+    void the_backlog_counts_waiting_alerts_and_knows_the_oldest() {
+        assertThat(store.alertBacklog()).isEqualTo(new AlertOutbox.Backlog(0, Optional.empty()));
+        writeAlert("alert-1", T0.plusSeconds(5));
+        Alert oldest = writeAlert("alert-2", T0.plusSeconds(2));
+        writeAlert("alert-3", T0.plusSeconds(9));
+        store.alertDeferred(oldest.id(), T0.plusSeconds(60), "down");
+
+        assertThat(store.alertBacklog()).isEqualTo(new AlertOutbox.Backlog(3, Optional.of(T0.plusSeconds(2))));
+    }
+
+    // ---- history writes
+
+    @Test
+    void a_history_write_adds_the_run_and_changes_nothing_else() {
+        Job job = insert(job("taken over").claim(claim(T0, T0, 1, OTHER)).build());
+        RunRecord late = new RunRecord(new RunId("late-run"), job.id(), T0, T0, 30_000, RunStatus.SUPERSEDED, null,
+                "late output", TestJobs.OWNER);
+        JobWrite.History history = new JobWrite.History(job.id(), late);
+
+        Applied applied = store.apply(List.of(history));
+
+        assertThat(applied.contains(history)).isTrue();
+        assertThat(store.runsOf(job.id(), 10)).containsExactly(late);
+        assertThat(store.find(job.id())).contains(job);
+        assertThat(store.entriesFor(job.id(), 10)).containsExactly(createdEntryOf(job));
+    }
+
+    @Test
+    void a_history_write_applies_whatever_the_version_of_the_job() {
+        Job job = insert(job("moved on").build());
+        Job v2 = save(job, job.pause(T0.plusSeconds(1)), null);
+        RunRecord late = run(job, RunStatus.SUPERSEDED, T0);
+
+        assertThat(store.apply(new JobWrite.History(job.id(), late))).isTrue();
+
+        assertThat(store.find(job.id())).contains(v2);
+        assertThat(store.runsOf(job.id(), 10)).containsExactly(late);
+    }
+
+    @Test
+    void a_history_write_for_a_deleted_job_is_skipped() {
+        Job job = insert(job("gone").build());
+        assertThat(store.apply(JobWrite.remove(job, List.of()))).isTrue();
+        JobWrite.History history = new JobWrite.History(job.id(), run(job, RunStatus.SUPERSEDED, T0));
+
+        Applied applied = store.apply(List.of(history));
+
+        assertThat(applied.contains(history)).isFalse();
+        assertThat(applied.count()).isZero();
+        assertThat(store.runsOf(job.id(), 10)).isEmpty();
+        assertThat(store.find(job.id())).isEmpty();
+    }
+
+    // ---- Applied
+
+    @Test
+    void applied_names_the_writes_that_took_effect_in_their_order() {
+        Job a = insert(job("a").build());
+        Job b = insert(job("b").build());
+        Job gone = insert(job("gone").build());
+        assertThat(store.apply(JobWrite.remove(gone, List.of()))).isTrue();
+        JobWrite.Save saveA = JobWrite.save(a, a.pause(T0), List.of());
+        JobWrite.Save staleA = JobWrite.save(a, a.tripBreaker(10, T0), List.of());
+        JobWrite.Remove removeB = JobWrite.remove(b, List.of());
+        JobWrite.Save toGone = JobWrite.save(gone, gone.pause(T0), List.of());
+        List<JobWrite> writes = List.of(saveA, staleA, removeB, toGone);
+
+        Applied applied = store.apply(writes);
+
+        assertThat(applied.writes()).containsExactly(saveA, removeB);
+        assertThat(applied.among(writes)).containsExactly(saveA, removeB);
+        assertThat(applied.among(List.of(staleA, toGone))).isEmpty();
+        assertThat(applied.contains(saveA)).isTrue();
+        assertThat(applied.contains(staleA)).as("same job, stale version after the first write").isFalse();
+        assertThat(applied.count()).isEqualTo(2);
+        assertThat(store.find(a.id())).contains(saveA.job());
+        assertThat(store.find(b.id())).isEmpty();
+    }
+
+    @Test
+    void applying_nothing_applies_nothing() {
+        assertThat(store.apply(List.of()).count()).isZero();
+    }
+
+    // ---- audit retention
+
+    @Test
+    void trimming_keeps_each_jobs_newest_entries_and_deletes_only_older_than_the_cutoff() {
+        Job busy = insert(job("busy").build());
+        Job quiet = insert(job("quiet").build());
+        Job current = busy;
+        List<AuditEntry> busyEntries = new ArrayList<>(List.of(createdEntryOf(busy)));
+        for (int i = 1; i <= 6; i++) {
+            AuditEntry entry = entry(busy, AuditAction.RUN, JobStatus.ACTIVE, JobStatus.ACTIVE, T0.plusSeconds(i));
+            current = save(current, current, null, entry);
+            busyEntries.add(entry);
+        }
+        // busy: created at T0 and runs at T0+1..T0+6; quiet: created at T0. Cut off at T0+4, keep 3 per job:
+        // busy keeps T0+4..T0+6 (the newest three, also not older than the cutoff), loses T0..T0+3.
+
+        int deleted = store.trimAudit(T0.plusSeconds(4), 3);
+
+        assertThat(deleted).isEqualTo(4);
+        assertThat(store.entriesFor(busy.id(), 100)).containsExactly(busyEntries.get(6), busyEntries.get(5),
+                busyEntries.get(4));
+        assertThat(store.entriesFor(quiet.id(), 100)).as("one entry, among its newest three")
+                .containsExactly(createdEntryOf(quiet));
+    }
+
+    @Test
+    void trimming_never_deletes_an_entry_newer_than_the_cutoff_even_beyond_the_kept_number() {
+        Job busy = insert(job("busy").build());
+        Job current = busy;
+        for (int i = 1; i <= 5; i++) {
+            current = save(current, current, null,
+                    entry(busy, AuditAction.RUN, JobStatus.ACTIVE, JobStatus.ACTIVE, T0.plusSeconds(i)));
+        }
+
+        int deleted = store.trimAudit(T0.plusSeconds(3), 1);
+
+        assertThat(deleted).as("T0, T0+1 and T0+2 are older than the cutoff and not the newest").isEqualTo(3);
+        assertThat(store.entriesFor(busy.id(), 100)).extracting(AuditEntry::createdAt)
+                .containsExactly(T0.plusSeconds(5), T0.plusSeconds(4), T0.plusSeconds(3));
+    }
+
+    @Test
+    void trimming_reaches_the_audit_of_deleted_jobs_too() {
+        Job job = insert(job("deleted long ago").build());
+        AuditEntry delete = entry(job, AuditAction.DELETE, JobStatus.ACTIVE, null, T0.plusSeconds(1));
+        assertThat(store.apply(JobWrite.remove(job, List.of(delete)))).isTrue();
+
+        assertThat(store.trimAudit(T0.plusSeconds(60), 1)).isEqualTo(1);
+
+        assertThat(store.entriesFor(job.id(), 10)).containsExactly(delete);
+    }
+
+    // ---- newest update, unreadable rows
+
+    @Test
+    void the_newest_update_is_the_latest_updated_at_of_any_job() {
+        assertThat(store.newestUpdate()).isEmpty();
+        Job old = insert(job("old").createdAt(T0).build());
+        insert(job("newer").createdAt(T0.plusSeconds(10)).build());
+        assertThat(store.newestUpdate()).contains(T0.plusSeconds(10));
+
+        save(old, old.pause(T0.plusSeconds(20)), null);
+
+        assertThat(store.newestUpdate()).contains(T0.plusSeconds(20));
+    }
+
+    @Test
+    void there_is_no_unreadable_row_to_remove_under_an_unknown_id() {
+        JobId unknown = JobId.of("no-such-row");
+        AuditEntry deleted = new AuditEntry("audit-x", unknown, unknown.value(), AuditAction.DELETE, null, null, "user",
+                "removed", T0);
+
+        assertThat(store.removeUnreadable(unknown, deleted)).isFalse();
+        assertThat(store.entriesFor(unknown, 10)).isEmpty();
     }
 
     // ---- helpers
@@ -467,6 +888,24 @@ public abstract class JobStoreContract<S extends JobStore & AuditLog & RunHistor
         JobWrite.Save write = JobWrite.save(before, after, List.of(audit), run);
         assertThat(store.apply(write)).as("write to %s applied", before.name()).isTrue();
         return write.job();
+    }
+
+    /** Run ids {@code prefix-1}, {@code prefix-2}, ... */
+    protected static Supplier<RunId> runIds(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> new RunId(prefix + "-" + next.incrementAndGet());
+    }
+
+    protected static Alert alert(String id, Job job, Instant createdAt) {
+        return new Alert(id, AlertKind.JOB_FAILED, job.id().value(), job.name(), 10, "boom", createdAt);
+    }
+
+    /** Writes {@code id} to the outbox with a save of a job of its own; returns the alert. */
+    protected final Alert writeAlert(String id, Instant createdAt) {
+        Job job = insert(job("alerting " + id).build());
+        Alert alert = alert(id, job, createdAt);
+        assertThat(store.apply(JobWrite.save(job, job, List.of()).alerting(alert))).isTrue();
+        return alert;
     }
 
     /** The {@code create} entry that {@link #insert} stored with {@code job}. */

@@ -1,9 +1,10 @@
 package dev.hourglass.app.bench;
 
 import dev.hourglass.domain.model.JobStatus;
-import dev.hourglass.domain.port.out.ForwardingJobStore;
-import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.SchedulerStore;
+import dev.hourglass.domain.testing.ForwardingStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real store, counting the jobs whose completion it has committed: the benchmark learns that
  * every outcome is durable without polling the database, which would compete with the engine.
  */
-final class CountingJobStore extends ForwardingJobStore {
+final class CountingStore extends ForwardingStore {
 
     private final AtomicInteger completed = new AtomicInteger();
 
-    CountingJobStore(JobStore store) {
+    CountingStore(SchedulerStore store) {
         super(store);
     }
 
@@ -24,12 +25,11 @@ final class CountingJobStore extends ForwardingJobStore {
     }
 
     @Override
-    public List<Boolean> apply(List<JobWrite> writes) {
-        List<Boolean> applied = super.apply(writes);
+    public Applied apply(List<? extends JobWrite> writes) {
+        Applied applied = super.apply(writes);
         int done = 0;
-        for (int i = 0; i < writes.size(); i++) {
-            if (applied.get(i) && writes.get(i) instanceof JobWrite.Save save
-                    && save.job().status() == JobStatus.COMPLETED) {
+        for (JobWrite write : applied.writes()) {
+            if (write instanceof JobWrite.Save save && save.job().status() == JobStatus.COMPLETED) {
                 done++;
             }
         }

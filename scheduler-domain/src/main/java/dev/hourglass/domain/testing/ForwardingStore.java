@@ -1,0 +1,143 @@
+package dev.hourglass.domain.testing;
+
+import dev.hourglass.domain.model.Alert;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.InstanceInfo;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.SchedulerStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A store that hands every call to another: the base for test and benchmark decorators that count,
+ * slow down or refuse some calls and pass the rest through.
+ */
+public abstract class ForwardingStore implements SchedulerStore {
+
+    protected final SchedulerStore delegate;
+
+    protected ForwardingStore(SchedulerStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    @Override
+    public void insert(Job job, AuditEntry created, int maxJobs) {
+        delegate.insert(job, created, maxJobs);
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public List<Job> list(Optional<JobStatus> status) {
+        return delegate.list(status);
+    }
+
+    @Override
+    public List<Job> due(Instant now, int limit) {
+        return delegate.due(now, limit);
+    }
+
+    @Override
+    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        return delegate.claimDue(now, limit, owner, runIds);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return delegate.nextDueAt();
+    }
+
+    @Override
+    public List<Job> running() {
+        return delegate.running();
+    }
+
+    @Override
+    public List<Job> orphanedClaims(Instant now, Duration lease) {
+        return delegate.orphanedClaims(now, lease);
+    }
+
+    @Override
+    public Applied apply(List<? extends JobWrite> writes) {
+        return delegate.apply(writes);
+    }
+
+    @Override
+    public Optional<Instant> newestUpdate() {
+        return delegate.newestUpdate();
+    }
+
+    @Override
+    public boolean removeUnreadable(JobId id, AuditEntry deleted) {
+        return delegate.removeUnreadable(id, deleted);
+    }
+
+    @Override
+    public List<AuditEntry> entriesFor(JobId jobId, int limit) {
+        return delegate.entriesFor(jobId, limit);
+    }
+
+    @Override
+    public int trimAudit(Instant cutoff, int keepPerJob) {
+        return delegate.trimAudit(cutoff, keepPerJob);
+    }
+
+    @Override
+    public List<RunRecord> runsOf(JobId jobId, int limit) {
+        return delegate.runsOf(jobId, limit);
+    }
+
+    @Override
+    public void register(InstanceId id, String name, Instant now) {
+        delegate.register(id, name, now);
+    }
+
+    @Override
+    public boolean heartbeat(InstanceId id, Instant now, Duration lease) {
+        return delegate.heartbeat(id, now, lease);
+    }
+
+    @Override
+    public void deregister(InstanceId id, Instant now) {
+        delegate.deregister(id, now);
+    }
+
+    @Override
+    public List<InstanceInfo> instances(Instant now, Duration lease) {
+        return delegate.instances(now, lease);
+    }
+
+    @Override
+    public List<Alert> alertsDue(Instant now, int limit) {
+        return delegate.alertsDue(now, limit);
+    }
+
+    @Override
+    public void alertDelivered(String alertId) {
+        delegate.alertDelivered(alertId);
+    }
+
+    @Override
+    public void alertDeferred(String alertId, Instant nextAttemptAt, String error) {
+        delegate.alertDeferred(alertId, nextAttemptAt, error);
+    }
+
+    @Override
+    public Backlog alertBacklog() {
+        return delegate.alertBacklog();
+    }
+}
