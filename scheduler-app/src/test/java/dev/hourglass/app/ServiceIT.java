@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service end to end: its own process on a temporary SQLite file, the webhook runner
- * pointed at a local stub, driven over loopback HTTP. Waits are on conditions; the limits only stop
- * a broken build from hanging.
+ * pointed at a local stub, driven over loopback HTTP. Waits are on conditions ({@link Await}); the
+ * limits only stop a broken build from hanging, and nothing asserts how fast the service was.
  */
 class ServiceIT {
 
     private static final String TOKEN = "it-secret-token";
     private static final long GIVE_UP_SECONDS = 30;
+    private static final Duration GIVE_UP = Duration.ofSeconds(GIVE_UP_SECONDS);
 
     @TempDir
     Path dir;
@@ -67,7 +68,7 @@ class ServiceIT {
         assertThat(job.get("lastRunStatus").asText()).isEqualTo("error");
         assertThat(job.get("lastRunError").asText()).isEqualTo("HTTP 500: broken");
         assertThat(job.get("consecutiveErrors").asInt()).isEqualTo(1);
-        assertThat(secondsBetween(job.get("lastRunAt"), job.get("nextRunAt"))).isBetween(30.0, 31.0);
+        assertRetryPlannedAfterTheFailure(job, Duration.ofSeconds(30));
     }
 
     @Test
@@ -79,7 +80,8 @@ class ServiceIT {
         assertThat(webhook.awaitRequest(GIVE_UP_SECONDS)).isNotNull();
         JsonNode job = awaitRunRecorded(api, id);
 
-        assertThat(secondsBetween(job.get("lastRunAt"), job.get("nextRunAt"))).isGreaterThanOrEqualTo(120.0);
+        assertThat(job.get("consecutiveErrors").asInt()).isEqualTo(1);
+        assertRetryPlannedAfterTheFailure(job, Duration.ofSeconds(120));
     }
 
     @Test
@@ -155,10 +157,9 @@ class ServiceIT {
 
         Thread release = new Thread(() -> {
             try {
-                while (service.isAlive() && !service.log().contains("stopping")) {
-                    Thread.onSpinWait();
-                }
-            } catch (Exception ignored) {
+                Await.until("the service to log that it is stopping", GIVE_UP,
+                        () -> !service.isAlive() || service.log().contains("stopping"));
+            } catch (Exception | AssertionError ignored) {
                 // the assertions below tell what went wrong
             }
             webhook.releaseHanging();
@@ -195,22 +196,30 @@ class ServiceIT {
 
     /** The job once its first run is recorded; the webhook has been called by then, the commit follows. */
     private static JsonNode awaitRunRecorded(ApiClient api, String id) throws Exception {
-        Instant giveUp = Instant.now().plusSeconds(GIVE_UP_SECONDS);
-        JsonNode job = api.job(id);
-        while (job.get("runCount").asInt() == 0 && Instant.now().isBefore(giveUp)) {
-            Thread.onSpinWait();
-            job = api.job(id);
-        }
-        return job;
+        return Await.until("the first run of " + id + " to be recorded", GIVE_UP, () -> api.job(id),
+                job -> job.get("runCount").asInt() > 0);
     }
 
-    private static void awaitClockPast(Instant instant) {
-        while (!Instant.now().isAfter(instant)) {
-            Thread.onSpinWait();
-        }
+    private static void awaitClockPast(Instant instant) throws Exception {
+        Await.until("the clock to pass " + instant, GIVE_UP, () -> Instant.now().isAfter(instant));
     }
 
-    private static double secondsBetween(JsonNode from, JsonNode to) {
-        return Duration.between(Instant.parse(from.asText()), Instant.parse(to.asText())).toMillis() / 1000.0;
+    /**
+     * The retry is planned {@code wait} after the failure, by the service's own instants: take
+     * {@code wait} off {@code nextRunAt} and the failure's moment is left, which lies after the run
+     * ended ({@code lastRunAt + lastRunDurationMs}) and no later than the outcome was stored
+     * ({@code updatedAt}). No allowance for how long anything took.
+     */
+    private static void assertRetryPlannedAfterTheFailure(JsonNode job, Duration wait) {
+        Instant runEnded = instant(job, "lastRunAt").plusMillis(job.get("lastRunDurationMs").asLong());
+        Instant stored = instant(job, "updatedAt");
+        assertThat(instant(job, "nextRunAt").minus(wait))
+                .as("nextRunAt - %s s, between the end of the failed run and the storing of its outcome: %s",
+                        wait.toSeconds(), job)
+                .isBetween(runEnded, stored);
+    }
+
+    private static Instant instant(JsonNode job, String field) {
+        return Instant.parse(job.get(field).asText());
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,6 +71,7 @@ public final class StubWebhook implements AutoCloseable {
     private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
     private volatile Function<Received, Answer> answers = request -> Answer.ok("ok");
     private volatile Supplier<Duration> delay = () -> Duration.ZERO;
 
@@ -110,6 +112,11 @@ public final class StubWebhook implements AutoCloseable {
         return bytesSent.get();
     }
 
+    /** Requests whose exchange is over: answered in full, or given up because the caller went away. */
+    public int finished() {
+        return finished.get();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -130,6 +137,14 @@ public final class StubWebhook implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        try {
+            answer(exchange);
+        } finally {
+            finished.incrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         long arrivedAt = System.nanoTime();
         Received request = new Received(exchange.getRequestMethod(), Map.copyOf(exchange.getRequestHeaders()),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), arrivedAt);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.app.ApiClient;
+import dev.hourglass.app.Await;
 import dev.hourglass.app.ServiceProcess;
 import dev.hourglass.app.StubWebhook;
 import java.nio.file.Path;
@@ -134,18 +135,37 @@ class CrashRecoveryIT extends JarWithWebhook {
         assertThat(missing).as("cycle %d: claimed runs never delivered again after the restart", cycle).isEmpty();
     }
 
-    /** Every active job either holds a claim (a run under way) or has a next run that is not overdue. */
-    private static void assertNoJobStuck(Path db, int cycle) throws Exception {
-        Instant slack = Instant.now().minusSeconds(2);
+    /**
+     * Every job is active, and either holds a claim (a run under way) or has a next run; and every
+     * job that could be stuck, claimed or due when looked at, is delivered again afterwards. The
+     * engine may be behind (200 jobs every 200 ms outrun 8 workers on a slow receiver), so how
+     * overdue a job is says nothing; that it fires again does.
+     */
+    private void assertNoJobStuck(Path db, int cycle) throws Exception {
+        int mark = webhook.received().size();
+        Instant now = Instant.now();
+        Set<String> owed = new HashSet<>();
         for (Map<String, Object> job : Db.rows(db, "SELECT id, status, next_run_at, claim_run_id FROM jobs")) {
             assertThat(job.get("status")).as("cycle %d: %s", cycle, job).isEqualTo("active");
-            if (job.get("claim_run_id") == null) {
+            if (job.get("claim_run_id") != null) {
+                owed.add((String) job.get("id"));
+            } else {
                 assertThat(job.get("next_run_at")).as("cycle %d: an idle active job has a next run: %s", cycle, job)
                         .isNotNull();
-                assertThat(Instant.parse((String) job.get("next_run_at")))
-                        .as("cycle %d: an idle active job is not left overdue: %s", cycle, job).isAfter(slack);
+                if (!Instant.parse((String) job.get("next_run_at")).isAfter(now)) {
+                    owed.add((String) job.get("id"));
+                }
             }
         }
+        Await.until("cycle " + cycle + ": every claimed or due job delivered again (missing: the last seen)",
+                Duration.ofSeconds(GIVE_UP_SECONDS), () -> {
+                    List<StubWebhook.Received> all = webhook.received();
+                    Set<String> delivered = all.subList(mark, all.size()).stream()
+                            .map(request -> request.header("X-Hourglass-Job-Id")).collect(Collectors.toSet());
+                    Set<String> missing = new HashSet<>(owed);
+                    missing.removeAll(delivered);
+                    return missing;
+                }, Set::isEmpty);
     }
 
     /** The newest audit entry of every job leads to the status it has. */

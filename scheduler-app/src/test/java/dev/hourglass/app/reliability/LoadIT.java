@@ -2,20 +2,25 @@ package dev.hourglass.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.app.ApiClient;
+import dev.hourglass.app.Await;
 import dev.hourglass.app.ServiceProcess;
 import dev.hourglass.app.StubWebhook;
 import dev.hourglass.app.StubWebhook.Answer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * threads create, pause, resume, force-resume, run, delete and list their own jobs. Each thread
  * keeps a model of its jobs, so every answer is checked against CONTRACT §4 and every state change
  * is counted; afterwards each job's audit trail must hold exactly those changes and explain its
- * status. Runs 15 s by default, {@code -Dreliability.loadSeconds=60} (the {@code heavy} profile) for the full minute.
+ * status, and every background job must have gone on firing, each delivery recorded. Throughput is
+ * printed, not asserted: speed is the benchmark's business. Runs 15 s by default, {@code -Dreliability.loadSeconds=60} (the {@code heavy} profile) for the full minute.
  */
 class LoadIT extends JarWithWebhook {
 
@@ -31,6 +37,7 @@ class LoadIT extends JarWithWebhook {
     private static final int FIRING_JOBS = 10;
     private static final int JOBS_PER_THREAD = 4;
     private static final int AUDIT_ROOM = 90;
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
     LoadIT() throws Exception {
     }
@@ -61,10 +68,13 @@ class LoadIT extends JarWithWebhook {
                 "--runner", "webhook", "--webhook-url", webhook.url().toString(), "--workers", "8",
                 "--max-consecutive-errors", "1", "--max-jobs", "1000");
         ApiClient api = new ApiClient(service.api(), null);
+        List<String> background = new ArrayList<>();
         for (int i = 0; i < FIRING_JOBS; i++) {
-            api.create("{\"name\":\"bg-" + i + "\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":100},\"task\":\"bg\"}");
+            background.add(api.create(
+                    "{\"name\":\"bg-" + i + "\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":100},\"task\":\"bg\"}"));
         }
-        Thread.sleep(1_000);
+        Await.until("every background job firing", GIVE_UP,
+                () -> deliveriesByJob(webhook.received()).keySet().containsAll(background));
 
         ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
         List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
@@ -86,7 +96,9 @@ class LoadIT extends JarWithWebhook {
         }
         clients.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long fired = webhook.received().size() - firedBefore;
+        List<StubWebhook.Received> received = webhook.received();
+        long fired = received.size() - firedBefore;
+        Map<String, Long> firedDuringLoad = deliveriesByJob(received.subList((int) firedBefore, received.size()));
         long rssKib = service.rssKib();
 
         List<Long> latencies = calls.stream().map(Call::nanos).sorted().toList();
@@ -117,7 +129,23 @@ class LoadIT extends JarWithWebhook {
         System.out.printf("LoadIT: %d client jobs, %d successful state changes, %d audit entries%n",
                 everyJob.size(), expectedEntries, actualEntries);
         assertThat(actualEntries).as("audit entries = successful state changes").isEqualTo(expectedEntries);
-        assertThat(fired / elapsed).as("engine runs per second during the load").isGreaterThan(50);
+
+        // How fast the engine fired is printed above and measured by the benchmark; what is asserted
+        // is that it kept firing every background job through the load and recorded each delivery.
+        Map<String, Long> delivered = deliveriesByJob(webhook.received());
+        for (String id : background) {
+            assertThat(firedDuringLoad.getOrDefault(id, 0L)).as("deliveries of %s during the load", id).isPositive();
+            JsonNode job = Await.until("every delivery of " + id + " recorded as a run", GIVE_UP, () -> api.job(id),
+                    current -> current.get("runCount").asLong() >= delivered.get(id));
+            assertThat(job.get("status").asText()).as("%s", job).isEqualTo("active");
+            assertThat(job.get("consecutiveErrors").asInt()).as("%s", job).isZero();
+        }
+    }
+
+    /** How many deliveries each job got, by its {@code X-Hourglass-Job-Id}. */
+    private static Map<String, Long> deliveriesByJob(List<StubWebhook.Received> received) {
+        return received.stream().collect(Collectors.groupingBy(request -> request.header("X-Hourglass-Job-Id"),
+                Collectors.counting()));
     }
 
     private static void drive(ApiClient api, int thread, Random random, long end, ConcurrentLinkedQueue<Call> calls,
