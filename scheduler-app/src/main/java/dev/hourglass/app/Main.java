@@ -61,6 +61,7 @@ public final class Main {
                 cli.printVersionHelp(out);
                 return 0;
             }
+            LogSetup.use(options.logFormat());
             RunningService service = start(options.toConfig());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

@@ -14,7 +14,7 @@ class CommandLineIT {
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("--port", "--bind", "--db", "--token", "--runner", "--webhook-url",
                 "--webhook-timeout", "--alert-webhook", "--workers", "--max-jobs", "--max-consecutive-errors",
-                "--timezone", "--shutdown-grace", "SCHEDULER_PORT");
+                "--timezone", "--shutdown-grace", "--log-format", "SCHEDULER_PORT", "SCHEDULER_LOG_FORMAT");
     }
 
     @Test
@@ -24,6 +24,15 @@ class CommandLineIT {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stderr().lines().count()).isBetween(1L, 3L);
         assertThat(bad.stderr()).contains("--port").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void an_unknown_log_format_exits_two_with_one_line_naming_the_choices() throws Exception {
+        ServiceProcess.Finished bad = ServiceProcess.runToExit("--log-format", "xml", "--port", "0");
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr().lines().findFirst()).hasValue("hourglass: --log-format must be text or json, got 'xml'");
+        assertThat(bad.stderr()).doesNotContain("Exception");
     }
 
     @Test

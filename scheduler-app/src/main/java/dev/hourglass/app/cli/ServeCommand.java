@@ -1,5 +1,6 @@
 package dev.hourglass.app.cli;
 
+import dev.hourglass.app.LogFormat;
 import dev.hourglass.app.ServiceConfig;
 import dev.hourglass.app.ServiceConfig.RunnerKind;
 import java.net.InetAddress;
@@ -113,6 +114,16 @@ public final class ServeCommand {
             description = "An instance silent for longer is dead and its runs are taken over [SCHEDULER_LEASE]. "
                     + "Default: ${DEFAULT-VALUE}")
     Duration lease;
+
+    @Option(names = "--log-format", defaultValue = "${env:SCHEDULER_LOG_FORMAT:-text}", paramLabel = "text|json",
+            description = "Log lines on standard error as text, or one JSON object each [SCHEDULER_LOG_FORMAT]. Default: ${DEFAULT-VALUE}")
+    String logFormat;
+
+    /** The log format asked for, or a {@link ParameterException} for an unknown one. */
+    public LogFormat logFormat() {
+        return LogFormat.named(logFormat).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--log-format must be text or json, got '" + logFormat + "'"));
+    }
 
     /** The options as a configuration, or a {@link ParameterException} naming the first bad one. */
     public ServiceConfig toConfig() {

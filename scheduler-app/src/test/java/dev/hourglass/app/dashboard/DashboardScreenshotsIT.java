@@ -11,14 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 
 /**
  * Pictures of the dashboard with jobs in every state, and of the force-resume dialog. They go to
  * {@code target/dashboard-screenshots/}; the README's copies in {@code docs/} are made with
- * {@code -Ddashboard.screenshots=<repo>/docs} (see the README's Dashboard section).
+ * {@code -Ddashboard.screenshots=<repo>/docs} (see the README's Dashboard section). It makes
+ * pictures rather than checking anything the other dashboard tests do not, so it runs only with
+ * {@code -Pscreenshots}.
  */
+@Tag("screenshots")
 class DashboardScreenshotsIT extends BrowserAgainstLiveService {
 
     private static final long HOUR = 3_600_000;
