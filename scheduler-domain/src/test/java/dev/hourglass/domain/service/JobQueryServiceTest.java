@@ -20,7 +20,7 @@ class JobQueryServiceTest {
         SchedulePreview preview = scheduler.api.preview().preview(ScheduleSpec.cron("0 9 * * 1-5", "Europe/Berlin"));
 
         assertThat(preview.nextRunAt()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
-        assertThat(preview.humanReadable()).isEqualTo("at 09:00 every day between Monday and Friday (Europe/Berlin)");
+        assertThat(preview.humanReadable()).isEqualTo("At 09:00 on Monday through Friday (Europe/Berlin)");
         assertThat(preview.error()).isNull();
     }
 
