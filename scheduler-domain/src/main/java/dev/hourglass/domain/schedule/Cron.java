@@ -139,7 +139,15 @@ public final class Cron implements Schedule {
 
     @Override
     public String describe() {
-        return CronDescription.of(fields) + " (" + zone.getId() + ")";
+        return CronDescription.of(fields) + " (" + zoneName() + ")";
+    }
+
+    /** The zone as people write it: a region by its id, a fixed offset as "UTC" or "UTC+05:30", never "Z". */
+    private String zoneName() {
+        if (zone instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+        }
+        return zone.getId();
     }
 
     /**

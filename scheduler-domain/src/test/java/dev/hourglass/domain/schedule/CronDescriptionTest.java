@@ -79,6 +79,14 @@ class CronDescriptionTest {
     }
 
     @Test
+    void a_fixed_offset_zone_reads_as_utc_with_its_offset_not_as_z() {
+        assertThat(Cron.of("* * * * *", java.time.ZoneOffset.UTC).describe()).isEqualTo("Every minute (UTC)");
+        assertThat(Cron.of("* * * * *", java.time.ZoneOffset.ofHoursMinutes(5, 30)).describe())
+                .isEqualTo("Every minute (UTC+05:30)");
+        assertThat(Cron.of("* * * * *", java.time.ZoneId.of("Etc/UTC")).describe()).isEqualTo("Every minute (Etc/UTC)");
+    }
+
+    @Test
     void ordinals_read_as_spoken() {
         assertThat(new String[] {CronDescription.ordinal(1), CronDescription.ordinal(2), CronDescription.ordinal(3),
                 CronDescription.ordinal(4), CronDescription.ordinal(11), CronDescription.ordinal(12),
