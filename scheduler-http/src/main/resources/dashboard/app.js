@@ -61,6 +61,33 @@
       + ' ' + pad(t.getHours()) + ':' + pad(t.getMinutes()) + ':' + pad(t.getSeconds());
   }
 
+  const zoneFormatters = new Map();
+
+  /** A formatter for an IANA zone, or null when the browser does not know it. */
+  function zoneFormatter(zone) {
+    if (!zoneFormatters.has(zone)) {
+      let formatter = null;
+      try {
+        formatter = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric',
+          month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+      } catch (e) {
+        formatter = null;
+      }
+      zoneFormatters.set(zone, formatter);
+    }
+    return zoneFormatters.get(zone);
+  }
+
+  /** Wall time in the zone as 2026-10-25 02:30:00 CEST, the abbreviation telling the two passes of an hour apart. */
+  function inZone(iso, zone) {
+    const parts = {};
+    zoneFormatter(zone).formatToParts(new Date(iso)).forEach((part) => {
+      parts[part.type] = part.value;
+    });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':'
+      + parts.second + (parts.timeZoneName ? ' ' + parts.timeZoneName : '');
+  }
+
   function relative(iso, now) {
     const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
     const span = Math.abs(seconds);
@@ -546,12 +573,32 @@
     }
     if (reply.ok && !reply.body.error) {
       out.className = 'preview';
-      out.textContent = reply.body.humanReadable + ' · next run ' + absolute(reply.body.nextRunAt)
-        + ' (' + relative(reply.body.nextRunAt, Date.now()) + ')';
+      out.replaceChildren(...previewLines(reply.body, formSchedule().tz));
     } else if (reply.status !== 401) {
       out.className = 'preview preview-error';
       out.textContent = reply.body.error;
     }
+  }
+
+  /**
+   * The schedule in words, when it runs next, and its next fires (CONTRACT §12.5). A cron job's
+   * fires are shown in its own zone, so a daylight-saving night reads as its wall clock does.
+   */
+  function previewLines(body, tz) {
+    const runs = body.nextRuns || [];
+    const lines = [el('span', { className: 'preview-words', text: body.humanReadable })];
+    if (!body.nextRunAt) {
+      lines.push(el('span', { text: ' · no run ahead' }));
+      return lines;
+    }
+    lines.push(el('span', { text: ' · next run ' + absolute(body.nextRunAt)
+      + ' (' + relative(body.nextRunAt, Date.now()) + ')' }));
+    const zone = tz && zoneFormatter(tz) ? tz : null;
+    lines.push(el('span', { className: 'preview-caption',
+      text: 'Next ' + runs.length + (runs.length === 1 ? ' run' : ' runs') + (zone ? ' (' + zone + ' time)' : ' (your time)') }));
+    lines.push(el('ol', { className: 'preview-runs' },
+      runs.map((iso) => el('li', {}, el('time', { datetime: iso, text: zone ? inZone(iso, zone) : absolute(iso) })))));
+    return lines;
   }
 
   function selectKind() {

@@ -118,7 +118,7 @@ final class JobRoutes {
 
     private void preview(Context ctx) {
         Requests.PreviewRequest request = Requests.PreviewRequest.from(requiredBody(ctx));
-        ctx.json(Responses.Preview.of(useCases.preview().preview(request.schedule())));
+        ctx.json(Responses.Preview.of(useCases.preview().preview(request.toCommand())));
     }
 
     private static void previewTakesPost(Context ctx) {

@@ -3,6 +3,7 @@ package dev.hourglass.http;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.PauseJobCommand;
+import dev.hourglass.domain.port.in.PreviewScheduleCommand;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
 import dev.hourglass.domain.schedule.ScheduleSpec;
 
@@ -59,15 +60,22 @@ final class Requests {
         }
     }
 
-    /** {@code POST .../preview}: {@code {"schedule": {...}}}. */
-    record PreviewRequest(ScheduleSpec schedule) {
+    /**
+     * {@code POST .../preview}: {@code {"schedule": {...}, "from": "<instant>", "count": N}}; {@code from}
+     * and {@code count} are optional, their values judged by the domain command.
+     */
+    record PreviewRequest(ScheduleSpec schedule, String from, Long count) {
 
         static PreviewRequest from(JsonObject json) {
             JsonObject schedule = json.object("schedule");
             if (schedule == null) {
                 throw ApiException.invalidRequest("schedule is required: {\"schedule\": {\"kind\": ...}}");
             }
-            return new PreviewRequest(ScheduleJson.spec(schedule));
+            return new PreviewRequest(ScheduleJson.spec(schedule), json.text("from"), json.integer("count"));
+        }
+
+        PreviewScheduleCommand toCommand() {
+            return PreviewScheduleCommand.of(schedule, from, count);
         }
     }
 }

@@ -34,10 +34,11 @@ final class Responses {
     record Runs(List<RunJson> runs) {
     }
 
-    record Preview(Instant nextRunAt, String humanReadable, String error) {
+    /** {@code nextRuns} is null, like {@code nextRunAt} and {@code humanReadable}, when {@code error} is set. */
+    record Preview(Instant nextRunAt, List<Instant> nextRuns, String humanReadable, String error) {
 
         static Preview of(SchedulePreview preview) {
-            return new Preview(preview.nextRunAt(), preview.humanReadable(), preview.error());
+            return new Preview(preview.nextRunAt(), preview.nextRuns(), preview.humanReadable(), preview.error());
         }
     }
 

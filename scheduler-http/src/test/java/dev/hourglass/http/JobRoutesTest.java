@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of CONTRACT §7, success and each listed error, against the real server. */
@@ -629,10 +630,81 @@ class JobRoutesTest {
             Reply reply = api.post(BASE + "/preview", "{\"schedule\":{\"kind\":\"every\",\"intervalMs\":90000}}");
 
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(fieldNames(reply.json())).containsExactlyInAnyOrder("nextRunAt", "humanReadable", "error");
+            assertThat(fieldNames(reply.json())).containsExactly("nextRunAt", "nextRuns", "humanReadable", "error");
             assertThat(reply.json().get("nextRunAt").asText()).isEqualTo("2026-06-01T08:01:30.000Z");
             assertThat(reply.json().get("humanReadable").asText()).isNotBlank();
             assertThat(reply.json().get("error").isNull()).isTrue();
+        }
+
+        @Test
+        void previews_the_next_five_runs_from_now_by_default() {
+            Reply reply = api.post(BASE + "/preview", "{\"schedule\":{\"kind\":\"cron\",\"expr\":\"*/15 * * * *\"}}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("nextRuns")).extracting(JsonNode::asText).containsExactly(
+                    "2026-06-01T08:15:00.000Z", "2026-06-01T08:30:00.000Z", "2026-06-01T08:45:00.000Z",
+                    "2026-06-01T09:00:00.000Z", "2026-06-01T09:15:00.000Z");
+            assertThat(reply.json().get("nextRunAt").asText()).isEqualTo("2026-06-01T08:15:00.000Z");
+            assertThat(reply.json().get("humanReadable").asText()).isEqualTo("Every 15 minutes (UTC)");
+        }
+
+        @Test
+        void previews_as_many_runs_as_asked_from_the_instant_given_so_daylight_saving_can_be_seen_ahead() {
+            Reply reply = api.post(BASE + "/preview", "{\"schedule\":{\"kind\":\"cron\",\"expr\":\"30 2 * * *\","
+                    + "\"tz\":\"Europe/Berlin\"},\"from\":\"2026-03-28T12:00:00+01:00\",\"count\":2}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            // 02:30 does not exist on 2026-03-29: that night's run is at 03:00 CEST, the end of the gap.
+            assertThat(reply.json().get("nextRuns")).extracting(JsonNode::asText)
+                    .containsExactly("2026-03-29T01:00:00.000Z", "2026-03-30T00:30:00.000Z");
+            assertThat(reply.json().get("nextRunAt").asText()).isEqualTo("2026-03-29T01:00:00.000Z");
+            assertThat(reply.json().get("humanReadable").asText()).isEqualTo("At 02:30 every day (Europe/Berlin)");
+        }
+
+        @Test
+        void previews_twenty_runs_at_most_and_takes_null_as_the_default() {
+            String every = "{\"kind\":\"every\",\"intervalMs\":60000}";
+
+            assertThat(api.post(BASE + "/preview", "{\"schedule\":" + every + ",\"count\":20}").json().get("nextRuns"))
+                    .hasSize(20);
+            assertThat(api.post(BASE + "/preview", "{\"schedule\":" + every + ",\"count\":null,\"from\":null}")
+                    .json().get("nextRuns")).hasSize(5);
+        }
+
+        @Test
+        void a_one_shot_previewed_from_after_its_instant_has_no_runs_and_no_error() {
+            Reply reply = api.post(BASE + "/preview", "{\"schedule\":{\"kind\":\"at\",\"at\":\"2026-07-01T00:00:00Z\"},"
+                    + "\"from\":\"2026-08-01T00:00:00Z\"}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("nextRuns")).isEmpty();
+            assertThat(reply.json().get("nextRunAt").isNull()).isTrue();
+            assertThat(reply.json().get("error").isNull()).isTrue();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                "from":5                          | from
+                "from":true                       | from
+                "from":{}                         | from
+                "from":"tomorrow"                 | from
+                "from":"2026-10-25T02:15:00"      | from
+                "from":"+10000-01-01T00:00:00Z"   | from
+                "count":"5"                       | count
+                "count":1.5                       | count
+                "count":true                      | count
+                "count":[5]                       | count
+                "count":0                         | count
+                "count":21                        | count
+                "count":-3                        | count
+                "count":99999999999999999999      | count
+                """)
+        void answers_400_naming_the_field_for_a_bad_from_or_count(String member, String field) {
+            Reply reply = api.post(BASE + "/preview",
+                    "{\"schedule\":{\"kind\":\"every\",\"intervalMs\":60000}," + member + "}");
+
+            reply.assertRefused(400, "invalid_request");
+            assertThat(reply.error()).startsWith(field);
         }
 
         @ParameterizedTest
@@ -649,6 +721,7 @@ class JobRoutesTest {
 
             assertThat(reply.status()).as("%s", reply).isEqualTo(200);
             assertThat(reply.json().get("nextRunAt").isNull()).isTrue();
+            assertThat(reply.json().get("nextRuns").isNull()).isTrue();
             assertThat(reply.json().get("humanReadable").isNull()).isTrue();
             assertThat(reply.json().get("error").asText()).isNotBlank();
         }

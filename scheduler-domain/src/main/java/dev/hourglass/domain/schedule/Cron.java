@@ -1,21 +1,17 @@
 package dev.hourglass.domain.schedule;
 
-import com.cronutils.descriptor.CronDescriptor;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.hourglass.domain.error.UnusableScheduleException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.List;
 import java.util.Map;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,36 +19,46 @@ import java.util.regex.Pattern;
 
 /**
  * Fires on a standard 5-field cron expression (minute hour day-of-month month day-of-week) in a
- * time zone. Wall-clock times follow the zone's rules: a fire inside a DST gap moves to the first
- * instant after the gap, and a fire inside an overlap happens once.
+ * time zone, with cronie's daylight-saving rules (CONTRACT §3):
+ * <ul>
+ * <li>a job whose minute or hour field starts with {@code *} runs on <em>elapsed time</em>: it fires
+ *     at every instant whose local wall time matches, so in a repeated hour it fires in both passes
+ *     and wall times inside a gap do not occur;</li>
+ * <li>any other job runs on <em>wall-clock time</em>: a fire inside a gap happens once, at the end of
+ *     the gap, and a fire inside a repeated hour happens once, in the first pass.</li>
+ * </ul>
+ * A day matches as in Vixie cron: when day-of-month and day-of-week both do not start with
+ * {@code *}, either may match; otherwise both must.
  */
 public final class Cron implements Schedule {
 
     public static final String KIND = "cron";
 
+    /** cron-utils judges the grammar, so refusals read as they always have; {@link CronFields} matches. */
     private static final CronParser PARSER =
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+");
-    /** Wall times passed over because they fall before the instant asked about (DST overlaps). */
-    private static final int MAX_WALL_TIME_STEPS = 64;
+    /**
+     * How far ahead a fire is looked for. The Gregorian calendar repeats every 400 years, so an
+     * expression with no fire in 401 years never fires.
+     */
+    private static final int SEARCH_YEARS = 401;
 
     private final String expression;
     private final ZoneId zone;
-    private final com.cronutils.model.Cron parsed;
-    private final ExecutionTime executionTime;
+    private final CronFields fields;
 
     /**
      * Parsed expressions by text. The store turns every due row back into a schedule, and parsing
      * costs far more than the lookup; the few distinct expressions a deployment uses stay cached.
      */
-    private static final Map<String, Cron> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, CronFields> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 4096;
 
-    private Cron(String expression, ZoneId zone, com.cronutils.model.Cron parsed, ExecutionTime executionTime) {
+    private Cron(String expression, ZoneId zone, CronFields fields) {
         this.expression = expression;
         this.zone = zone;
-        this.parsed = parsed;
-        this.executionTime = executionTime;
+        this.fields = fields;
     }
 
     /** Parses a 5-field expression; refuses 6 or 7 fields and {@code @} nicknames. */
@@ -60,9 +66,9 @@ public final class Cron implements Schedule {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(zone, "zone");
         String trimmed = expression.trim();
-        Cron known = PARSED.get(trimmed);
+        CronFields known = PARSED.get(trimmed);
         if (known != null) {
-            return known.zone.equals(zone) ? known : new Cron(trimmed, zone, known.parsed, known.executionTime);
+            return new Cron(trimmed, zone, known);
         }
         if (trimmed.startsWith("@")) {
             throw invalid(expression, "nicknames such as '@daily' are not supported; write the 5 fields");
@@ -73,14 +79,13 @@ public final class Cron implements Schedule {
                     "expected 5 fields (minute hour day-of-month month day-of-week), found " + fields);
         }
         try {
-            com.cronutils.model.Cron parsed = PARSER.parse(trimmed);
-            parsed.validate();
-            Cron cron = new Cron(trimmed, zone, parsed, ExecutionTime.forCron(parsed));
+            PARSER.parse(trimmed).validate();
+            CronFields parsed = CronFields.parse(trimmed);
             if (PARSED.size() >= MAX_CACHED) {
                 PARSED.clear();
             }
-            PARSED.put(trimmed, cron);
-            return cron;
+            PARSED.put(trimmed, parsed);
+            return new Cron(trimmed, zone, parsed);
         } catch (IllegalArgumentException e) {
             throw invalid(expression, e.getMessage());
         } catch (IndexOutOfBoundsException e) {
@@ -134,44 +139,70 @@ public final class Cron implements Schedule {
 
     @Override
     public String describe() {
-        return CronDescriptor.instance(Locale.ENGLISH).describe(parsed) + " (" + zone.getId() + ")";
+        return CronDescription.of(fields) + " (" + zoneName() + ")";
+    }
+
+    /** The zone as people write it: a region by its id, a fixed offset as "UTC" or "UTC+05:30", never "Z". */
+    private String zoneName() {
+        if (zone instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+        }
+        return zone.getId();
     }
 
     /**
-     * The first fire strictly after {@code instant}. Matching is done on wall-clock times, then each
-     * wall time is placed in the zone: one inside a DST gap fires at the end of the gap, one inside
-     * an overlap fires at its first occurrence only.
+     * The first fire strictly after {@code instant}; empty when the expression never fires again
+     * (or not within the instants java.time can hold).
      */
     public Optional<Instant> fireAfter(Instant instant) {
-        LocalDateTime wallTime = LocalDateTime.ofInstant(instant, zone);
-        ZoneOffsetTransition overlap = zone.getRules().getTransition(wallTime);
-        if (overlap != null && overlap.isOverlap() && !instant.isBefore(overlap.getInstant())) {
-            // In the second pass of an overlap, every wall time left in it already fired in the first pass:
-            // go on from the overlap's end rather than step through them (a zone may repeat two hours).
-            wallTime = overlap.getDateTimeBefore().minusSeconds(1);
+        try {
+            return Optional.ofNullable(search(instant));
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty();
         }
-        for (int step = 0; step < MAX_WALL_TIME_STEPS; step++) {
-            Optional<LocalDateTime> next = executionTime.nextExecution(wallTime.atZone(ZoneOffset.UTC))
-                    .map(ZonedDateTime::toLocalDateTime);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            Instant fire = place(next.get());
-            if (fire.isAfter(instant)) {
-                return Optional.of(fire);
-            }
-            wallTime = next.get();
-        }
-        return Optional.empty();
     }
 
-    private Instant place(LocalDateTime wallTime) {
+    /**
+     * Walks the zone's stretches of constant offset from {@code after} on. Within one stretch wall
+     * time runs evenly, so the first matching wall time in it is its first fire; a stretch entered
+     * through a transition adds cronie's wall-clock rules for a job on wall-clock time.
+     */
+    private Instant search(Instant after) {
         ZoneRules rules = zone.getRules();
-        List<ZoneOffset> offsets = rules.getValidOffsets(wallTime);
-        if (offsets.isEmpty()) {
-            return rules.getTransition(wallTime).getInstant();
+        LocalDateTime horizon = LocalDateTime.ofInstant(after, ZoneOffset.UTC).plusYears(SEARCH_YEARS);
+        boolean wallClock = !fields.runsOnElapsedTime();
+        ZoneOffset offset = rules.getOffset(after);
+        // The transition that began the stretch holding 'after' (at or before it), if any.
+        ZoneOffsetTransition entered = rules.previousTransition(after.plusNanos(1));
+        LocalDateTime from = LocalDateTime.ofInstant(after, offset).plusNanos(1);
+        boolean first = true;
+        while (true) {
+            if (wallClock && entered != null) {
+                if (entered.isGap() && !first
+                        && fields.firstMatch(entered.getDateTimeBefore(), entered.getDateTimeAfter()) != null) {
+                    // Wall times the clocks skipped: the job fires once, as the gap ends.
+                    return entered.getInstant();
+                }
+                if (entered.isOverlap() && from.isBefore(entered.getDateTimeBefore())) {
+                    // The repeated wall times fired in the first pass; this second pass skips them.
+                    from = entered.getDateTimeBefore();
+                }
+            }
+            ZoneOffsetTransition next = rules.nextTransition(first ? after : entered.getInstant());
+            LocalDateTime until = next == null || horizon.isBefore(next.getDateTimeBefore())
+                    ? horizon : next.getDateTimeBefore();
+            LocalDateTime match = fields.firstMatch(from, until);
+            if (match != null) {
+                return match.toInstant(offset);
+            }
+            if (until.equals(horizon)) {
+                return null;
+            }
+            entered = next;
+            offset = next.getOffsetAfter();
+            from = next.getDateTimeAfter();
+            first = false;
         }
-        return wallTime.toInstant(offsets.get(0));
     }
 
     @Override

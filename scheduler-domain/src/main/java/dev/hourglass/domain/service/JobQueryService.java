@@ -13,6 +13,7 @@ import dev.hourglass.domain.port.in.GetJobUseCase;
 import dev.hourglass.domain.port.in.HistoryQuery;
 import dev.hourglass.domain.port.in.JobListing;
 import dev.hourglass.domain.port.in.ListJobsUseCase;
+import dev.hourglass.domain.port.in.PreviewScheduleCommand;
 import dev.hourglass.domain.port.in.PreviewScheduleUseCase;
 import dev.hourglass.domain.port.in.ReadAuditUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
@@ -22,10 +23,10 @@ import dev.hourglass.domain.port.out.AuditLog;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.RunHistory;
 import dev.hourglass.domain.schedule.Schedule;
-import dev.hourglass.domain.schedule.ScheduleSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,14 +78,31 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     }
 
     @Override
-    public SchedulePreview preview(ScheduleSpec spec) {
+    public SchedulePreview preview(PreviewScheduleCommand command) {
+        Instant now = Instants.now(clock);
+        Instant from = command.from() == null ? now : command.from();
         try {
-            Instant now = Instants.now(clock);
-            Schedule schedule = spec.resolve(defaultZone);
+            Schedule schedule = command.schedule().resolve(defaultZone);
             schedule.requireFutureFire(now);
-            return SchedulePreview.usable(schedule.activationFire(now).orElse(null), schedule.describe());
+            return SchedulePreview.usable(firesAfter(schedule, from, command.count()), schedule.describe());
         } catch (UnusableScheduleException e) {
             return SchedulePreview.unusable(e.getMessage());
         }
+    }
+
+    /**
+     * The first {@code count} fires after {@code from}: the activation fire, then each next fire
+     * planned from the one before. A revived one-shot's "now" is not after {@code from}, so a
+     * one-shot whose instant has passed shows none.
+     */
+    private static List<Instant> firesAfter(Schedule schedule, Instant from, int count) {
+        List<Instant> fires = new ArrayList<>(count);
+        Optional<Instant> fire = schedule.activationFire(from).filter(first -> first.isAfter(from));
+        while (fire.isPresent() && fires.size() < count) {
+            Instant planned = fire.get();
+            fires.add(planned);
+            fire = schedule.nextFire(planned, planned).filter(next -> next.isAfter(planned));
+        }
+        return fires;
     }
 }
