@@ -64,10 +64,10 @@ public final class Engine implements AutoCloseable {
     private final Object lifecycle = new Object();
     private boolean recovered;
     private boolean registered;
-    private Thread dispatcher;
+    private volatile Thread dispatcher;
     private Thread heartbeat;
     private ThreadPoolExecutor workers;
-    private GroupCommitter committer;
+    private volatile GroupCommitter committer;
     private volatile boolean stopping;
     private volatile boolean abandoned;
     private volatile boolean waitingForRoom;
