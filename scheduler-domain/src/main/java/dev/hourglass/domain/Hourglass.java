@@ -197,7 +197,7 @@ public final class Hourglass implements AutoCloseable {
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
             JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
-            HealthService health = new HealthService(store, store, engine, clock);
+            HealthService health = new HealthService(store, store, engine);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
                     queries, queries, queries, health);
             return new Hourglass(useCases, engine);

@@ -242,9 +242,10 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
         return edge("claim due jobs", () -> writer.inTransaction(tx -> {
             List<JobWrite.Save> claims;
+            // Rows known to be unreadable would otherwise use up the limit and starve the readable ones.
             try (Stream<JobRow> rows = tx.createQuery(JobColumns.DUE_LIMITED).bind("now", Timestamps.format(now))
-                    .bind("limit", limit).map(JobColumns.MAPPER).stream()) {
-                claims = readable(rows).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
+                    .bind("limit", limit + reportedUnreadable.size()).map(JobColumns.MAPPER).stream()) {
+                claims = readable(rows).limit(limit).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
                         now, job.version() + 1, owner), now), List.of())).toList();
             }
             if (claims.isEmpty()) {
@@ -379,7 +380,8 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
      */
     @Override
     public void close() {
-        try (writePool; readPool; ProcessLock held = lock) {
+        // The lock goes last: no other process may open the file while a connection still writes.
+        try (ProcessLock held = lock; writePool; readPool) {
             if (checkpointer != null) {
                 checkpointer.close();
             }

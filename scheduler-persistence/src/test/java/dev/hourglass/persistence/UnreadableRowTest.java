@@ -11,7 +11,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.hourglass.domain.error.UnreadableJobException;
+import dev.hourglass.domain.model.AuditAction;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.RunId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +57,37 @@ class UnreadableRowTest {
     void close() {
         ((Logger) LoggerFactory.getLogger(SqliteStore.class)).detachAppender(log);
         store.close();
+    }
+
+    @Test
+    void an_unreadable_row_due_first_does_not_keep_the_readable_ones_from_being_claimed() throws Exception {
+        try (RawDb raw = new RawDb(file)) {
+            raw.update("UPDATE jobs SET schedule_kind = 'hourly' WHERE id = ?", first.id().value());
+        }
+        InstanceId owner = new InstanceId("claimer");
+        AtomicInteger runIds = new AtomicInteger();
+
+        List<Job> claimed = new ArrayList<>();
+        for (int call = 0; call < 3 && claimed.size() < 2; call++) {
+            claimed.addAll(store.claimDue(T0.plusSeconds(1), 1, owner, () -> new RunId("run-" + runIds.incrementAndGet())));
+        }
+
+        assertThat(claimed).extracting(Job::id).containsExactly(broken.id(), last.id());
+    }
+
+    @Test
+    void an_unreadable_row_is_deleted_through_the_store_with_its_audit_entry() throws Exception {
+        try (RawDb raw = new RawDb(file)) {
+            raw.update("UPDATE jobs SET status = 'sleeping' WHERE id = ?", broken.id().value());
+        }
+        AuditEntry deleted = new AuditEntry("audit-delete", broken.id(), broken.id().value(), AuditAction.DELETE,
+                null, null, "user", "removed a stored row that could not be read", T0.plusSeconds(5));
+
+        assertThat(store.removeUnreadable(broken.id(), deleted)).isTrue();
+
+        assertThat(store.find(broken.id())).isEmpty();
+        assertThat(store.entriesFor(broken.id(), 10).get(0)).isEqualTo(deleted);
+        assertThat(store.removeUnreadable(broken.id(), deleted)).isFalse();
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -69,6 +69,7 @@ public final class Engine implements AutoCloseable {
     private ThreadPoolExecutor workers;
     private volatile GroupCommitter committer;
     private volatile boolean stopping;
+    private volatile boolean heartbeatStopped;
     private volatile boolean abandoned;
     private volatile boolean waitingForRoom;
     private volatile long leaseRenewedNanos;
@@ -124,6 +125,10 @@ public final class Engine implements AutoCloseable {
             Instant now = Instants.now(clock);
             register(now);
             List<Job> interrupted = recovery.takeOverOrphans(now);
+            // The claims are ours now: fire them even if what follows fails and recovery is tried again.
+            synchronized (refires) {
+                refires.addAll(interrupted);
+            }
             int replanned = 0;
             if (noOtherInstanceAlive(now)) {
                 replanned = recovery.replanMissed(now);
@@ -132,9 +137,6 @@ public final class Engine implements AutoCloseable {
             if (!interrupted.isEmpty() || replanned > 0) {
                 LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
                         interrupted.size(), replanned);
-            }
-            synchronized (refires) {
-                refires.addAll(interrupted);
             }
             recovered = true;
         }
@@ -152,7 +154,6 @@ public final class Engine implements AutoCloseable {
             committer = new GroupCommitter(recorder);
             committer.start();
             alerts.start();
-            leaseRenewedNanos = System.nanoTime();
             heartbeat = namedThreads("hourglass-heartbeat").newThread(this::heartbeatLoop);
             heartbeat.start();
             takeRefires().forEach(this::dispatch);
@@ -241,6 +242,11 @@ public final class Engine implements AutoCloseable {
                 release(List.of(claimed));
                 throw new ShuttingDownException();
             }
+            if (!leaseHeld()) {
+                release(List.of(claimed));
+                throw new StoreUnavailableException("this instance's lease lapsed: it starts no run until its "
+                        + "heartbeat reaches the store again");
+            }
             inFlight.incrementAndGet();
             workers.execute(new ManualRun(claimed, done));
         }
@@ -292,8 +298,6 @@ public final class Engine implements AutoCloseable {
         wakeup.raise();
         try {
             dispatcher.join();
-            heartbeat.interrupt();
-            heartbeat.join();
             releaseQueuedRuns();
             workers.shutdown();
             if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -304,6 +308,10 @@ public final class Engine implements AutoCloseable {
                 workers.awaitTermination(1, TimeUnit.SECONDS);
             }
             committer.stop(Duration.ofSeconds(10));
+            // The lease was renewed all along, so no other instance took over the runs that finished in the grace.
+            heartbeatStopped = true;
+            heartbeat.interrupt();
+            heartbeat.join();
             // Alerts still waiting stay in the outbox for the next instance; a stop never waits on a receiver.
             alerts.stop();
             if (fatal == null) {
@@ -326,9 +334,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void register(Instant now) {
+        long renewing = System.nanoTime();
         store.register(self, instanceName, now);
         registered = true;
-        leaseRenewedNanos = System.nanoTime();
+        leaseRenewedNanos = renewing;
     }
 
     private boolean noOtherInstanceAlive(Instant now) {
@@ -341,7 +350,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void heartbeatLoop() {
-        while (!stopping && fatal == null) {
+        while (!heartbeatStopped && fatal == null) {
             try {
                 beat().forEach(this::dispatch);
             } catch (RuntimeException e) {
@@ -356,18 +365,26 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Renews the lease (registering again when it lapsed), then takes over the claims of dead instances. */
+    /**
+     * Renews the lease (registering again when it lapsed), then takes over the claims of dead
+     * instances, unless this engine is stopping. The lease counts from before the renewal was
+     * sent: a slow store shortens it here, never stretches it past the store's view.
+     */
     private List<Job> beat() {
         Instant now = Instants.now(clock);
+        long renewing = System.nanoTime();
         boolean wasHeld = leaseHeld();
         if (!store.heartbeat(self, now, settings.lease())) {
             LOG.log(Level.WARNING, "this instance''s lease had lapsed (a pause, a cut from the store); registered "
                     + "again, and runs that others took over meanwhile will not be recorded as ours");
             store.register(self, instanceName, now);
         }
-        leaseRenewedNanos = System.nanoTime();
+        leaseRenewedNanos = renewing;
         if (!wasHeld) {
             wakeup.raise();
+        }
+        if (stopping) {
+            return List.of();
         }
         List<Job> taken = recovery.takeOverOrphans(now);
         if (!taken.isEmpty()) {
@@ -461,10 +478,18 @@ public final class Engine implements AutoCloseable {
      * handed to the committer (when running), which keeps trying, and the caller hears why.
      */
     private Optional<Job> recordManual(RunResult result) {
+        if (abandoned) {
+            // Cut off by the end of the grace: the run stays claimed and fires again as interrupted.
+            throw new ShuttingDownException();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return recorder.record(List.of(result)).get(0);
             } catch (RuntimeException e) {
+                boolean stored = e instanceof OutcomesNotRecordedException partly && partly.remaining().isEmpty();
+                if (stored) {
+                    return store.find(result.claimedJob().id());
+                }
                 if (attempt == MANUAL_RECORD_ATTEMPTS) {
                     GroupCommitter commits = committer;
                     if (commits != null && !abandoned) {
@@ -513,7 +538,10 @@ public final class Engine implements AutoCloseable {
         List<Job> claimed = new ArrayList<>(queued.size());
         for (Runnable run : queued) {
             QueuedRun queuedRun = (QueuedRun) run;
-            claimed.add(queuedRun.claimed());
+            // A run taken over from a dead instance keeps its claim, and so its run id, for whoever starts next.
+            if (queuedRun.claimed().claim().epoch() == 1) {
+                claimed.add(queuedRun.claimed());
+            }
             queuedRun.cancel();
         }
         int released = release(claimed);
@@ -564,6 +592,9 @@ public final class Engine implements AutoCloseable {
         @Override
         public void run() {
             try {
+                if (fatal != null) {
+                    return; // Left claimed: a restart takes it over and fires it with its run id.
+                }
                 RunResult result = executor.execute(claimed);
                 if (!abandoned) {
                     committer.submit(result);
@@ -600,6 +631,9 @@ public final class Engine implements AutoCloseable {
         @Override
         public void run() {
             try {
+                if (fatal != null) {
+                    throw new ShuttingDownException();
+                }
                 done.complete(execute(claimed));
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);

@@ -99,6 +99,15 @@ final class GroupCommitter {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
+                if (e instanceof OutcomesNotRecordedException partly) {
+                    // What was stored is final; only the rest is tried again, or it would be recorded twice.
+                    group.clear();
+                    group.addAll(partly.remaining());
+                    inGroup = group.size() + parked.size();
+                    if (group.isEmpty()) {
+                        continue;
+                    }
+                }
                 if (failingSinceNanos == 0) {
                     failingSinceNanos = System.nanoTime();
                 }
@@ -130,14 +139,21 @@ final class GroupCommitter {
         for (RunResult result : group) {
             try {
                 recorder.record(List.of(result));
+            } catch (OutcomesNotRecordedException e) {
+                if (!e.remaining().isEmpty()) {
+                    park(result, e);
+                }
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.ERROR, "the outcome of run " + result.claim().runId() + " of job "
-                        + result.claimedJob().id() + " cannot be stored; trying again in "
-                        + PARKED_RETRY.toSeconds() + " s", e);
-                parked.add(result);
-                parkedUntilNanos = System.nanoTime() + PARKED_RETRY.toNanos();
+                park(result, e);
             }
         }
+    }
+
+    private void park(RunResult result, Throwable e) {
+        LOG.log(Level.ERROR, "the outcome of run " + result.claim().runId() + " of job " + result.claimedJob().id()
+                + " cannot be stored; trying again in " + PARKED_RETRY.toSeconds() + " s", e);
+        parked.add(result);
+        parkedUntilNanos = System.nanoTime() + PARKED_RETRY.toNanos();
     }
 
     private void unparkWhenDue() {

@@ -1,6 +1,5 @@
 package dev.hourglass.domain.engine;
 
-import dev.hourglass.domain.error.StoreUnavailableException;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.policy.OutcomeDecision;
@@ -45,8 +44,8 @@ public final class OutcomeRecorder {
     /**
      * Records the runs; for each, the job as stored afterwards, or empty when it no longer exists.
      *
-     * @throws StoreUnavailableException when the store fails, or when some jobs kept changing under
-     *         every attempt; what was stored before stays stored, the rest stays claimed
+     * @throws OutcomesNotRecordedException when the store fails, or when some jobs kept changing under
+     *         every attempt: it names the runs still to record; the others are stored and final
      */
     public List<Optional<Job>> record(List<RunResult> results) {
         List<Optional<Job>> after = new ArrayList<>(Collections.nCopies(results.size(), Optional.empty()));
@@ -55,16 +54,24 @@ public final class OutcomeRecorder {
         for (int i = 0; i < results.size(); i++) {
             pending.add(i);
         }
+        boolean[] settled = new boolean[results.size()];
         boolean[] alerted = {false};
         Instant now = Instants.now(clock);
         try {
             for (int attempt = 0; attempt < MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-                pending = recordOnce(results, pending, current, after, alerted, now);
+                pending = recordOnce(results, pending, current, after, settled, alerted, now);
             }
             if (!pending.isEmpty()) {
-                throw new StoreUnavailableException("gave up recording " + pending.size() + " run outcome(s) after "
-                        + MAX_ATTEMPTS + " attempts: their jobs kept changing; the runs stay claimed");
+                throw new OutcomesNotRecordedException(unsettled(results, settled), "gave up recording "
+                        + pending.size() + " run outcome(s) after " + MAX_ATTEMPTS + " attempts: their jobs kept "
+                        + "changing; the runs stay claimed", null);
             }
+        } catch (OutcomesNotRecordedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            List<RunResult> remaining = unsettled(results, settled);
+            throw new OutcomesNotRecordedException(remaining, "storing " + remaining.size() + " run outcome(s) "
+                    + "failed: " + e.getMessage(), e);
         } finally {
             // Whatever was stored is final even if a later attempt failed.
             onScheduleChange.run();
@@ -75,9 +82,22 @@ public final class OutcomeRecorder {
         return after;
     }
 
-    /** One transaction for the pending runs; returns those to decide again against their reloaded job. */
+    private static List<RunResult> unsettled(List<RunResult> results, boolean[] settled) {
+        List<RunResult> remaining = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!settled[i]) {
+                remaining.add(results.get(i));
+            }
+        }
+        return remaining;
+    }
+
+    /**
+     * One transaction for the pending runs; marks those stored or whose job is gone as settled, and
+     * returns those to decide again against their reloaded job.
+     */
     private List<Integer> recordOnce(List<RunResult> results, List<Integer> pending, List<Job> current,
-            List<Optional<Job>> after, boolean[] alerted, Instant now) {
+            List<Optional<Job>> after, boolean[] settled, boolean[] alerted, Instant now) {
         List<OutcomeDecision> decisions = pending.stream()
                 .map(i -> policy.decide(current.get(i), results.get(i), now))
                 .toList();
@@ -87,17 +107,25 @@ public final class OutcomeRecorder {
             int i = pending.get(k);
             OutcomeDecision decision = decisions.get(k);
             if (applied.contains(decision.write())) {
+                settled[i] = true;
                 if (decision.write() instanceof JobWrite.Save save) {
                     after.set(i, Optional.of(save.job()));
                 } else if (decision.write() instanceof JobWrite.History) {
                     after.set(i, Optional.of(current.get(i)));
                 }
                 alerted[0] |= decision.tripsBreaker();
-            } else {
-                store.find(results.get(i).claimedJob().id()).ifPresent(job -> {
-                    current.set(i, job);
+            }
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            if (!settled[i]) {
+                Optional<Job> reloaded = store.find(results.get(i).claimedJob().id());
+                if (reloaded.isEmpty()) {
+                    settled[i] = true; // Deleted meanwhile: the outcome has nowhere to go.
+                } else {
+                    current.set(i, reloaded.get());
                     retry.add(i);
-                });
+                }
             }
         }
         return retry;

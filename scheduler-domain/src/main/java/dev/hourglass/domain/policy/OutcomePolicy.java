@@ -28,6 +28,8 @@ import java.util.function.Supplier;
 public final class OutcomePolicy {
 
     static final String INTERRUPTED_ERROR = "interrupted: the scheduler stopped before the run finished";
+    /** Recorded by the run's own instance when the JVM failed under it; a takeover then records nothing more. */
+    static final String FATAL_ERROR = "interrupted: the JVM failed during the run; it fires again after a restart";
 
     private final BreakerSettings breaker;
     private final Supplier<String> ids;
@@ -77,10 +79,11 @@ public final class OutcomePolicy {
         Objects.requireNonNull(old, "the job holds no claim");
         LastRun last = current.lastRun();
         boolean recordedAlready = last != null && last.status() == RunStatus.INTERRUPTED
-                && last.startedAt().equals(old.claimedAt());
+                && last.startedAt().equals(old.claimedAt()) && FATAL_ERROR.equals(last.error());
         Claim moved = old.takenOverBy(self, claimVersionAfterSave(current));
-        Job marked = current.takeOver(moved, interruptedRun(old), now);
-        return JobWrite.save(current, marked, List.of(), recordedAlready ? null : interruptedRecord(current, old));
+        Job marked = current.takeOver(moved, interruptedRun(old, INTERRUPTED_ERROR), now);
+        return JobWrite.save(current, marked, List.of(),
+                recordedAlready ? null : interruptedRecord(current, old, INTERRUPTED_ERROR));
     }
 
     /**
@@ -92,8 +95,8 @@ public final class OutcomePolicy {
         Claim claim = Objects.requireNonNull(current.claim(), "the job holds no claim");
         Claim kept = new Claim(claim.runId(), claim.plannedAt(), claim.claimedAt(), claimVersionAfterSave(current),
                 claim.owner(), claim.epoch());
-        Job marked = current.takeOver(kept, interruptedRun(claim), now);
-        return JobWrite.save(current, marked, List.of(), interruptedRecord(current, claim));
+        Job marked = current.takeOver(kept, interruptedRun(claim, FATAL_ERROR), now);
+        return JobWrite.save(current, marked, List.of(), interruptedRecord(current, claim, FATAL_ERROR));
     }
 
     /**
@@ -105,13 +108,13 @@ public final class OutcomePolicy {
         return claim.version() == current.version() ? current.version() + 1 : claim.version();
     }
 
-    private static LastRun interruptedRun(Claim claim) {
-        return new LastRun(claim.claimedAt(), RunStatus.INTERRUPTED, 0, INTERRUPTED_ERROR);
+    private static LastRun interruptedRun(Claim claim, String why) {
+        return new LastRun(claim.claimedAt(), RunStatus.INTERRUPTED, 0, why);
     }
 
-    private static RunRecord interruptedRecord(Job job, Claim claim) {
+    private static RunRecord interruptedRecord(Job job, Claim claim, String why) {
         return new RunRecord(claim.runId(), job.id(), claim.plannedAt(), claim.claimedAt(), 0, RunStatus.INTERRUPTED,
-                INTERRUPTED_ERROR, null, claim.owner());
+                why, null, claim.owner());
     }
 
     private static RunRecord record(Job job, Claim claim, RunResult run, RunStatus status, String error,

@@ -15,6 +15,9 @@ import java.time.temporal.ChronoUnit;
  */
 public record ScheduleSpec(String kind, String at, Long intervalMs, String expr, String tz) {
 
+    /** The last instant a schedule may name. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     public static ScheduleSpec at(String at) {
         return new ScheduleSpec(At.KIND, at, null, null, null);
     }
@@ -54,7 +57,13 @@ public record ScheduleSpec(String kind, String at, Long intervalMs, String expr,
 
     private static Instant parseInstant(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            Instant at = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            if (at.isAfter(LATEST)) {
+                // Instants are stored and compared as four-digit-year text.
+                throw new UnusableScheduleException("schedule.at", "schedule.at: '" + text
+                        + "' lies after the year 9999, which Hourglass cannot schedule");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new UnusableScheduleException("schedule.at", "schedule.at: '" + text
                     + "' is not an ISO-8601 timestamp with an offset, such as 2026-12-01T09:00:00+01:00");

@@ -124,6 +124,7 @@ class FencingTest {
         assertThat(runs(job)).extracting(RunRecord::status, RunRecord::output).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(RunStatus.OK, "epoch 3"),
                 org.assertj.core.groups.Tuple.tuple(RunStatus.SUPERSEDED, "epoch 1"),
+                org.assertj.core.groups.Tuple.tuple(RunStatus.INTERRUPTED, null),
                 org.assertj.core.groups.Tuple.tuple(RunStatus.INTERRUPTED, null));
         assertThat(a.get(job.id()).runCount()).isEqualTo(1);
         assertThat(a.get(job.id()).claim()).isNull();

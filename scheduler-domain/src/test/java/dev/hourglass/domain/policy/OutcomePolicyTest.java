@@ -428,9 +428,9 @@ class OutcomePolicyTest {
             assertThat(save.job().claim()).isEqualTo(new Claim(new RunId("run-1"), PLANNED, claimedAt, save.job().version(),
                     Jobs.OWNER, 1));
             assertThat(save.run()).isEqualTo(new RunRecord(new RunId("run-1"), JOB_ID, PLANNED, claimedAt, 0,
-                    RunStatus.INTERRUPTED, OutcomePolicy.INTERRUPTED_ERROR, null, Jobs.OWNER));
+                    RunStatus.INTERRUPTED, OutcomePolicy.FATAL_ERROR, null, Jobs.OWNER));
             assertThat(save.job().lastRun()).isEqualTo(new LastRun(claimedAt, RunStatus.INTERRUPTED, 0,
-                    OutcomePolicy.INTERRUPTED_ERROR));
+                    OutcomePolicy.FATAL_ERROR));
             assertThat(save.audit()).isEmpty();
         }
 
