@@ -45,6 +45,8 @@ class EngineStopTest {
         clock.advance(Duration.ofSeconds(1));
         stopping.useCases().create().create(CreateJobCommand.of("wake-up", ScheduleSpec.every(3_600_000), "t"));
         assertThat(started.await(GIVE_UP_SECONDS, TimeUnit.SECONDS)).as("the run started").isTrue();
+        // The other instance starts only once the first one's heartbeat has caught up with the clock.
+        awaitHeartbeatAt(stopping, clock.instant());
         CompletableFuture<Void> closing = CompletableFuture.runAsync(stopping::close);
         Hourglass other = instance("other", request -> RunOutcome.ok("second run"));
         other.recover();
