@@ -12,8 +12,6 @@ final class PostgresLocks {
     private PostgresLocks() {
     }
 
-    /** The key of a named singleton task. */
-    static long singleton(String task) {
-        return NAMESPACE | 0x1000 | (task.hashCode() & 0xfffL);
-    }
+    /** The first key of the two-key form, which singletons use: its own space, apart from {@link #JOB_LIMIT}'s. */
+    static final int SINGLETONS = 0x4852474c;
 }

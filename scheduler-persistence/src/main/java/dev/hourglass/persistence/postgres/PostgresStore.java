@@ -16,7 +16,9 @@ import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.ScheduleChanges;
 import dev.hourglass.domain.port.out.SchedulerStore;
+import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.persistence.StoreException;
 import dev.hourglass.persistence.jdbc.AlertColumns;
 import dev.hourglass.persistence.jdbc.AuditColumns;
@@ -63,8 +65,13 @@ import org.slf4j.LoggerFactory;
  * {@link #heartbeat}, {@link #deregister}, {@link #instances} and {@link #orphanedClaims} is
  * ignored, and the instants they report are the database's. Jobs keep the instants the domain
  * gives them (planned fires, claims, updates), as on SQLite.
+ *
+ * <p><b>Cluster.</b> As {@link Singletons} it runs a task under a session advisory lock; as
+ * {@link ScheduleChanges} it hears {@code LISTEN/NOTIFY}: every transaction that leaves a job due
+ * within {@link #SOON} of its change sends {@code pg_notify} itself, so the signal is sent exactly
+ * when the change commits. Jobs due later are found by the dispatchers' 1 s poll anyway.
  */
-public final class PostgresStore implements SchedulerStore, AutoCloseable {
+public final class PostgresStore implements SchedulerStore, Singletons, ScheduleChanges, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final SqlValues VALUES = SqlValues.POSTGRES;
@@ -74,11 +81,18 @@ public final class PostgresStore implements SchedulerStore, AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
+    private final PostgresSingletons singletons;
+    private final PostgresListener listener;
+
+    /** A change leaving a job due within this of its {@code updatedAt} is signalled to the other instances. */
+    static final Duration SOON = Duration.ofSeconds(1);
 
     private PostgresStore(PostgresOptions options, HikariDataSource pool) {
         this.options = options;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.singletons = new PostgresSingletons(pool);
+        this.listener = new PostgresListener(options);
     }
 
     /** Connects to {@code url} ({@code postgresql://user@host:port/name} or {@code jdbc:postgresql://...}). */
@@ -141,6 +155,9 @@ public final class PostgresStore implements SchedulerStore, AutoCloseable {
             }
             JobColumns.bind(tx.createUpdate(JobColumns.INSERT), job, VALUES).execute();
             auditOne(tx, created);
+            if (dueSoon(job)) {
+                notifyChange(tx);
+            }
             return null;
         });
     }
@@ -283,7 +300,11 @@ public final class PostgresStore implements SchedulerStore, AutoCloseable {
             } catch (SQLException e) {
                 throw new StoreException("cannot lock " + touched.length + " job(s): " + e.getMessage(), e);
             }
-            return new GroupWrite(tx, VALUES).apply(writes);
+            Applied applied = new GroupWrite(tx, VALUES).apply(writes);
+            if (applied.writes().stream().anyMatch(write -> write instanceof JobWrite.Save save && dueSoon(save.job()))) {
+                notifyChange(tx);
+            }
+            return applied;
         });
     }
 
@@ -380,8 +401,31 @@ public final class PostgresStore implements SchedulerStore, AutoCloseable {
                 .bind("job_id", jobId.value()).bind("limit", limit).map(RunColumns.MAPPER).list());
     }
 
+    // ---- Singletons, ScheduleChanges
+
+    @Override
+    public boolean runExclusively(String task, Runnable work) {
+        return edge("run " + task + " under its lock", () -> singletons.runExclusively(task, work));
+    }
+
+    @Override
+    public Subscription subscribe(Runnable onChange) {
+        return listener.subscribe(onChange);
+    }
+
+    static boolean dueSoon(Job job) {
+        return job.status() == JobStatus.ACTIVE && job.enabled() && job.claim() == null && job.nextRunAt() != null
+                && !job.nextRunAt().isAfter(job.updatedAt().plus(SOON));
+    }
+
+    /** Sent inside the changing transaction: PostgreSQL delivers it when, and only if, that commits. */
+    private static void notifyChange(Handle tx) {
+        tx.execute(PostgresListener.NOTIFY);
+    }
+
     @Override
     public void close() {
+        listener.close();
         pool.close();
     }
 
