@@ -11,9 +11,12 @@ import dev.hourglass.domain.engine.EngineSettings;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.http.HttpApi;
 import dev.hourglass.http.HttpSettings;
-import dev.hourglass.persistence.SqliteOptions;
-import dev.hourglass.persistence.SqliteStore;
+import dev.hourglass.persistence.sqlite.SqliteOptions;
+import dev.hourglass.persistence.sqlite.SqliteStore;
 import dev.hourglass.persistence.StoreInUseException;
+import dev.hourglass.persistence.postgres.PostgresOptions;
+import dev.hourglass.persistence.postgres.PostgresStore;
+import dev.hourglass.domain.port.out.SchedulerStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -96,8 +99,16 @@ public final class Main {
     /** As {@link #start(ServiceConfig)}, on the given clock: tests move it to check time-based behaviour. */
     public static RunningService start(ServiceConfig config, Clock clock) {
         List<AutoCloseable> stopOrder = new ArrayList<>();
-        SqliteStore store = SqliteStore.open(config.db(),
-                SqliteOptions.defaults().withSyncEveryCommit(config.sync() == ServiceConfig.SyncMode.FULL));
+        SchedulerStore store = openStore(config);
+        EngineSettings engineSettings = EngineSettings.DEFAULT.withWorkers(config.workers())
+                .withShutdownGrace(config.shutdownGrace())
+                .withLease(config.heartbeat(), config.lease())
+                .withCatchUpWindow(config.catchUpWindow())
+                .withAuditRetention(config.auditRetention());
+        if (config.postgresUrl().isPresent()) {
+            // Other instances' changes arrive by LISTEN/NOTIFY; the poll is the safety net (CONTRACT 10.4).
+            engineSettings = engineSettings.withMaxIdle(java.time.Duration.ofSeconds(1));
+        }
         try {
             Hourglass hourglass = Hourglass.builder(store)
                     .clock(clock)
@@ -106,11 +117,7 @@ public final class Main {
                     .defaultZone(config.timezone())
                     .maxJobs(config.maxJobs())
                     .maxConsecutiveErrors(config.maxConsecutiveErrors())
-                    .engineSettings(EngineSettings.DEFAULT.withWorkers(config.workers())
-                            .withShutdownGrace(config.shutdownGrace())
-                            .withLease(config.heartbeat(), config.lease())
-                            .withCatchUpWindow(config.catchUpWindow())
-                            .withAuditRetention(config.auditRetention()))
+                    .engineSettings(engineSettings)
                     .instanceName(config.instanceName())
                     .onFatalError(Main::haltOnFatalError)
                     .build();
@@ -122,13 +129,29 @@ public final class Main {
             stopOrder.add(api::stop);
             hourglass.start();
             stopOrder.add(hourglass);
-            stopOrder.add(store);
+            stopOrder.add((AutoCloseable) store);
             return new RunningService(config.bind(), api.port(), stopOrder);
         } catch (RuntimeException e) {
             stopOrder.forEach(Main::closeQuietly);
-            closeQuietly(store);
+            closeQuietly((AutoCloseable) store);
             throw e;
         }
+    }
+
+    /**
+     * SQLite on a file, or PostgreSQL for a cluster; the PostgreSQL password comes from
+     * {@code SCHEDULER_DB_PASSWORD} only and never appears in a message (see {@link PostgresOptions#describe()}).
+     */
+    private static SchedulerStore openStore(ServiceConfig config) {
+        if (config.postgresUrl().isPresent()) {
+            PostgresOptions options = PostgresOptions.fromUrl(config.postgresUrl().get(),
+                    System.getenv("SCHEDULER_DB_PASSWORD")).withPoolSize(Math.max(4, config.workers() + 4));
+            PostgresStore store = PostgresStore.open(options);
+            LOG.info("store: {} (cluster mode)", options.describe());
+            return store;
+        }
+        return SqliteStore.open(config.db(),
+                SqliteOptions.defaults().withSyncEveryCommit(config.sync() == ServiceConfig.SyncMode.FULL));
     }
 
     /**

@@ -28,7 +28,8 @@ public record ServiceConfig(
         Duration auditRetention,
         String instanceName,
         Duration heartbeat,
-        Duration lease) {
+        Duration lease,
+        Optional<String> postgresUrl) {
 
     public enum RunnerKind { LOG, WEBHOOK }
 
@@ -45,6 +46,7 @@ public record ServiceConfig(
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(instanceName, "instanceName");
+        Objects.requireNonNull(postgresUrl, "postgresUrl");
         if (runner == RunnerKind.WEBHOOK && webhookUrl.isEmpty()) {
             throw new IllegalArgumentException("--runner webhook needs --webhook-url");
         }
@@ -55,7 +57,7 @@ public record ServiceConfig(
         return new ServiceConfig(0, "127.0.0.1", db, Optional.empty(), RunnerKind.LOG, Optional.empty(),
                 Duration.ofSeconds(30), Optional.empty(), 4, 10_000, 10, ZoneId.systemDefault(), Duration.ofSeconds(30),
                 SyncMode.FULL, Duration.ofSeconds(60), Duration.ofDays(90), defaultInstanceName(), Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Optional.empty());
     }
 
     /** {@code <hostname>-<pid>}. */
@@ -126,6 +128,7 @@ public record ServiceConfig(
         private final String instanceName;
         private final Duration heartbeat;
         private final Duration lease;
+        private final Optional<String> postgresUrl;
 
         Draft(ServiceConfig c) {
             port = c.port;
@@ -147,12 +150,13 @@ public record ServiceConfig(
             instanceName = c.instanceName;
             heartbeat = c.heartbeat;
             lease = c.lease;
+            postgresUrl = c.postgresUrl;
         }
 
         ServiceConfig done() {
             return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                     maxJobs, maxConsecutiveErrors, timezone, shutdownGrace, sync, catchUpWindow, auditRetention,
-                    instanceName, heartbeat, lease);
+                    instanceName, heartbeat, lease, postgresUrl);
         }
     }
 }

@@ -43,9 +43,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule persistence_uses_only_the_domain_jdbi_and_sqlite = classes()
             .that().resideInAPackage(PERSISTENCE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(PERSISTENCE, DOMAIN, "java..", "org.jdbi..",
-                    "org.sqlite..", "org.slf4j..")
-            .because("CONTRACT §1: persistence may depend on the domain, jdbi3-core and sqlite-jdbc")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PERSISTENCE, DOMAIN, "java..", "javax.sql..",
+                    "org.jdbi..", "org.sqlite..", "org.slf4j..", "org.postgresql..", "com.zaxxer.hikari..",
+                    "org.flywaydb..")
+            .because("CONTRACT §1: persistence may depend on the domain, jdbi3-core and sqlite-jdbc, and optionally"
+                    + " on PostgreSQL's driver, a pool and a migration tool")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule sqlite_and_postgres_share_only_the_jdbc_mapping = slices()
+            .matching("dev.hourglass.persistence.(sqlite|postgres)..").namingSlices("$1")
+            .should().notDependOnEachOther()
+            .because("STYLE round 2: the two stores share row mappers and binders (persistence.jdbc), no concurrency code")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_jdbc_mapping_names_no_driver = noClasses()
+            .that().resideInAPackage("dev.hourglass.persistence.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..", "com.zaxxer..",
+                    "org.flywaydb..", "dev.hourglass.persistence.sqlite..", "dev.hourglass.persistence.postgres..")
+            .because("the shared mapping must work on both databases, so an embedder on SQLite never loads PostgreSQL")
             .allowEmptyShould(false);
 
     @ArchTest

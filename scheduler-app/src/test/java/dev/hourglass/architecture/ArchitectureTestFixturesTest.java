@@ -48,6 +48,11 @@ class ArchitectureTestFixturesTest {
     private static final Map<String, List<Class<?>>> FIXTURES = Map.ofEntries(
             entry("domain_uses_only_the_jdk_and_cron_utils", List.of(JobWithAJacksonAnnotation.class)),
             entry("persistence_uses_only_the_domain_jdbi_and_sqlite", List.of(StoreThatSpeaksJson.class)),
+            entry("sqlite_and_postgres_share_only_the_jdbc_mapping",
+                    List.of(dev.hourglass.persistence.sqlite.archfixture.SqliteThatBorrowsFromPostgres.class,
+                            dev.hourglass.persistence.postgres.archfixture.PostgresHelper.class)),
+            entry("the_jdbc_mapping_names_no_driver",
+                    List.of(dev.hourglass.persistence.jdbc.archfixture.MapperThatNamesSqlite.class)),
             entry("http_uses_only_the_domain_javalin_and_jackson", List.of(RouteThatOpensTheDatabase.class)),
             entry("http_and_persistence_never_depend_on_each_other",
                     List.of(RouteThatNamesTheStore.class, StoreThatSpeaksJson.class)),

@@ -9,7 +9,9 @@ import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.port.out.AlertSender;
+import dev.hourglass.domain.port.out.ScheduleChanges;
 import dev.hourglass.domain.port.out.SchedulerStore;
+import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
@@ -100,6 +102,8 @@ public final class Hourglass implements AutoCloseable {
     public static final class Builder {
 
         private final SchedulerStore store;
+        private Singletons singletons;
+        private ScheduleChanges changes;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = new RandomIds();
         private TaskRunner runner;
@@ -185,6 +189,21 @@ public final class Hourglass implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How tasks that must run on one instance at a time are kept so; default: the store's own
+         * when it is {@link Singletons} (PostgreSQL), else {@link Singletons#ONE_PROCESS}.
+         */
+        public Builder singletons(Singletons value) {
+            this.singletons = Objects.requireNonNull(value, "singletons");
+            return this;
+        }
+
+        /** Where word of other instances' changes comes from; default: the store when it is {@link ScheduleChanges}. */
+        public Builder scheduleChanges(ScheduleChanges value) {
+            this.changes = Objects.requireNonNull(value, "changes");
+            return this;
+        }
+
         public Hourglass build() {
             if (runner == null) {
                 throw new IllegalStateException("a task runner is required: Hourglass.builder(store).runner(...)");
@@ -193,7 +212,11 @@ public final class Hourglass implements AutoCloseable {
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
             RunExecutor executor = new RunExecutor(runner, clock);
             Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
-                    new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal);
+                    new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal,
+                    singletons != null ? singletons
+                            : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS,
+                    changes != null ? changes
+                            : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE);
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
             JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.hourglass.persistence.SqliteOptions;
+import dev.hourglass.persistence.sqlite.SqliteOptions;
 
 /**
  * {@code java -jar scheduler-app.jar bench}: the engine and the API measured on this machine, on a

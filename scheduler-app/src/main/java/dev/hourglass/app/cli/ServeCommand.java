@@ -36,9 +36,11 @@ public final class ServeCommand {
             description = "Address to listen on; other than loopback only with --token [SCHEDULER_BIND]. Default: ${DEFAULT-VALUE}")
     String bind;
 
-    @Option(names = "--db", defaultValue = "${env:SCHEDULER_DB:-data/scheduler.db}", paramLabel = "FILE",
-            description = "SQLite database file, folder created [SCHEDULER_DB]. Default: ${DEFAULT-VALUE}")
-    Path db;
+    @Option(names = "--db", defaultValue = "${env:SCHEDULER_DB:-data/scheduler.db}", paramLabel = "FILE|URL",
+            description = "SQLite database file (folder created), or a PostgreSQL URL postgresql://user@host:port/name"
+                    + " shared by several instances; its password from SCHEDULER_DB_PASSWORD [SCHEDULER_DB]."
+                    + " Default: ${DEFAULT-VALUE}")
+    String db;
 
     @Option(names = "--token", defaultValue = "${env:SCHEDULER_API_TOKEN}", paramLabel = "TOKEN",
             description = "Bearer token required on every API route but /health [SCHEDULER_API_TOKEN]. Default: none")
@@ -143,11 +145,14 @@ public final class ServeCommand {
         require(!heartbeat.isNegative() && !heartbeat.isZero(), "--heartbeat must be positive");
         require(lease.compareTo(heartbeat) > 0, "--lease must be longer than --heartbeat, got " + lease + " and "
                 + heartbeat);
-        return new ServiceConfig(port, bind, db, apiToken, kind, webhook, webhookTimeout,
+        boolean postgres = db.startsWith("postgresql://") || db.startsWith("postgres://")
+                || db.startsWith("jdbc:postgresql://");
+        return new ServiceConfig(port, bind, postgres ? Path.of("data/scheduler.db") : Path.of(db), apiToken, kind,
+                webhook, webhookTimeout,
                 httpUrl("--alert-webhook", alertWebhook), workers, maxJobs, maxConsecutiveErrors, zone(),
                 shutdownGrace, syncMode(), catchUpWindow, auditRetention,
                 instanceName == null || instanceName.isBlank() ? ServiceConfig.defaultInstanceName() : instanceName.trim(),
-                heartbeat, lease);
+                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty());
     }
 
     private void requireSafeBind(boolean hasToken) {

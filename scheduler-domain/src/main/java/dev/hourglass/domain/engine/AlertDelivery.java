@@ -4,6 +4,7 @@ import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.port.out.AlertOutbox;
 import dev.hourglass.domain.port.out.AlertSender;
+import dev.hourglass.domain.port.out.Singletons;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Empties the alert outbox: sends each due alert, marks it delivered once its sender returned, and
  * tries a failed one again after a growing pause (1 s doubling to 5 min). At least once: an alert
- * whose sending succeeded but whose mark did not is sent again, with the same id.
+ * whose sending succeeded but whose mark did not is sent again, with the same id. In a cluster the
+ * background loop runs on one instance at a time ({@link Singletons#ALERTS}).
  */
 final class AlertDelivery {
 
@@ -29,13 +31,15 @@ final class AlertDelivery {
     private final AlertOutbox outbox;
     private final AlertSender sender;
     private final Clock clock;
+    private final Singletons singletons;
     private final Wakeup wakeup = new Wakeup();
     /** Failed attempts per alert since this process started; the pause grows with them. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private Thread thread;
 
-    AlertDelivery(AlertOutbox outbox, AlertSender sender, Clock clock) {
+    AlertDelivery(AlertOutbox outbox, AlertSender sender, Clock clock, Singletons singletons) {
+        this.singletons = Objects.requireNonNull(singletons, "singletons");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,7 +98,8 @@ final class AlertDelivery {
     private void loop() {
         while (!stopping) {
             try {
-                deliverDue();
+                // One instance of a cluster empties the outbox at a time; the others wait for their next poll.
+                singletons.runExclusively(Singletons.ALERTS, this::deliverDue);
                 wakeup.await(POLL.toNanos());
             } catch (InterruptedException e) {
                 return;

@@ -10,7 +10,9 @@ import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.policy.RunResult;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.ScheduleChanges;
 import dev.hourglass.domain.port.out.SchedulerStore;
+import dev.hourglass.domain.port.out.Singletons;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,9 @@ public final class Engine implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
 
+    private final Singletons singletons;
+    private final ScheduleChanges changes;
+    private ScheduleChanges.Subscription changeSubscription;
     private final Object lifecycle = new Object();
     private boolean recovered;
     private boolean registered;
@@ -79,6 +84,20 @@ public final class Engine implements AutoCloseable {
     public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
             Consumer<VirtualMachineError> onFatal) {
+        this(store, executor, policy, clock, ids, settings, wakeup, instance, alertSender, onFatal,
+                Singletons.ONE_PROCESS, ScheduleChanges.NONE);
+    }
+
+    /**
+     * An engine in a cluster: {@code singletons} keeps the takeover scan, the sweep and the alert
+     * outbox on one instance at a time, and {@code changes} wakes the dispatcher when another
+     * instance makes a job due sooner.
+     */
+    public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
+            EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
+            Consumer<VirtualMachineError> onFatal, Singletons singletons, ScheduleChanges changes) {
+        this.singletons = Objects.requireNonNull(singletons, "singletons");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -92,7 +111,7 @@ public final class Engine implements AutoCloseable {
         this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
         this.recovery = new Recovery(store, policy, ids, self, settings);
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
-        this.alerts = new AlertDelivery(store, alertSender, clock);
+        this.alerts = new AlertDelivery(store, alertSender, clock, singletons);
         this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise);
     }
 
@@ -123,20 +142,27 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             Instant now = Instants.now(clock);
+            // The start-up catch-up belongs to the first live instance after a full stop. It is decided
+            // before this instance registers, under a lock: of instances starting together, the one
+            // holding it sees no other alive and catches up; the others skip it (and one that looks
+            // after the lock was released finds nothing missed any more).
+            int[] replanned = new int[1];
+            singletons.runExclusively(Singletons.STARTUP, () -> {
+                if (noOtherInstanceAlive(now)) {
+                    replanned[0] = recovery.replanMissed(now);
+                    recovery.sweep(now);
+                    nextSweepAt = now.plus(SWEEP_INTERVAL);
+                }
+            });
             register(now);
-            List<Job> interrupted = recovery.takeOverOrphans(now);
+            List<Job> interrupted = takeOverOrphans(now);
             // The claims are ours now: fire them even if what follows fails and recovery is tried again.
             synchronized (refires) {
                 refires.addAll(interrupted);
             }
-            int replanned = 0;
-            if (noOtherInstanceAlive(now)) {
-                replanned = recovery.replanMissed(now);
-                sweep(now);
-            }
-            if (!interrupted.isEmpty() || replanned > 0) {
+            if (!interrupted.isEmpty() || replanned[0] > 0) {
                 LOG.log(Level.INFO, "recovered: {0} interrupted run(s) fire again, {1} missed fire(s) re-planned",
-                        interrupted.size(), replanned);
+                        interrupted.size(), replanned[0]);
             }
             recovered = true;
         }
@@ -156,6 +182,7 @@ public final class Engine implements AutoCloseable {
             alerts.start();
             heartbeat = namedThreads("hourglass-heartbeat").newThread(this::heartbeatLoop);
             heartbeat.start();
+            changeSubscription = changes.subscribe(wakeup::raise);
             takeRefires().forEach(this::dispatch);
             dispatcher = namedThreads("hourglass-dispatcher").newThread(this::dispatchLoop);
             dispatcher.start();
@@ -296,6 +323,9 @@ public final class Engine implements AutoCloseable {
             stopping = true;
         }
         wakeup.raise();
+        if (changeSubscription != null) {
+            changeSubscription.close();
+        }
         try {
             dispatcher.join();
             releaseQueuedRuns();
@@ -386,7 +416,7 @@ public final class Engine implements AutoCloseable {
         if (stopping) {
             return List.of();
         }
-        List<Job> taken = recovery.takeOverOrphans(now);
+        List<Job> taken = takeOverOrphans(now);
         if (!taken.isEmpty()) {
             LOG.log(Level.WARNING, "took over {0} run(s) of a dead instance; they fire again with their run ids",
                     taken.size());
@@ -650,9 +680,20 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The sweep and audit retention, on one instance of a cluster at a time; the others skip their turn. */
     private void sweep(Instant now) {
-        recovery.sweep(now);
+        singletons.runExclusively(Singletons.SWEEP, () -> recovery.sweep(now));
         nextSweepAt = now.plus(SWEEP_INTERVAL);
+    }
+
+    /**
+     * The takeover scan, on one instance of a cluster at a time: another instance scanning meanwhile
+     * takes the orphans itself (and a second scan could only lose the version race anyway).
+     */
+    private List<Job> takeOverOrphans(Instant now) {
+        List<List<Job>> taken = new ArrayList<>(1);
+        singletons.runExclusively(Singletons.TAKEOVER, () -> taken.add(recovery.takeOverOrphans(now)));
+        return taken.isEmpty() ? List.of() : taken.get(0);
     }
 
     private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {

@@ -66,6 +66,12 @@ public record EngineSettings(int workers, Duration shutdownGrace, int claimBatch
                 auditRetention);
     }
 
+    /** The dispatcher's safety-net poll: 1 s on a shared store, where other instances' changes arrive by signal. */
+    public EngineSettings withMaxIdle(Duration idle) {
+        return new EngineSettings(workers, shutdownGrace, claimBatch, maxQueued, idle, heartbeat, lease, catchUpWindow,
+                auditRetention);
+    }
+
     public EngineSettings withAuditRetention(Duration retention) {
         return new EngineSettings(workers, shutdownGrace, claimBatch, maxQueued, maxIdle, heartbeat, lease,
                 catchUpWindow, retention);

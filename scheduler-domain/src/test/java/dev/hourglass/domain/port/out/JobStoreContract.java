@@ -70,6 +70,25 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     /** A fresh, empty store; called before every test. Closed afterwards when it is {@link AutoCloseable}. */
     protected abstract S createStore() throws Exception;
 
+    /**
+     * Lets {@code elapsed} pass on the store's own clock. The instance tests call it wherever they move
+     * {@code now} on, so they hold for both kinds of store (see {@link Instances}): one that judges
+     * ages by the {@code now} it is given needs nothing here (the default), one that judges them by a
+     * clock of its own (a database server's {@code now()}) ages what it stored by {@code elapsed}, as
+     * if that much time had passed.
+     */
+    protected void elapse(Duration elapsed) {
+    }
+
+    /**
+     * Asserts that {@code recorded}, an instance time the store reports, is that of the call made
+     * with {@code given}. A store with a clock of its own records its clock instead: it overrides
+     * this to check the instant against that clock.
+     */
+    protected void assertRecordedAt(Instant recorded, Instant given) {
+        assertThat(recorded).isEqualTo(given);
+    }
+
     @BeforeEach
     void openStore() throws Exception {
         store = createStore();
@@ -546,6 +565,7 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     void a_claim_of_a_living_owner_is_not_orphaned() {
         store.register(OTHER, "other host", T0);
         insert(job("claimed").claim(claim(T0, T0, 1, OTHER)).build());
+        elapse(Duration.ofSeconds(5));
 
         assertThat(store.orphanedClaims(T0.plusSeconds(5), LEASE)).isEmpty();
     }
@@ -555,6 +575,7 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         store.register(OTHER, "other host", T0);
         Job claimed = insert(job("claimed").claim(claim(T0, T0, 1, OTHER)).build());
 
+        elapse(Duration.ofSeconds(1));
         store.deregister(OTHER, T0.plusSeconds(1));
 
         assertThat(store.orphanedClaims(T0.plusSeconds(1), LEASE)).containsExactly(claimed);
@@ -567,9 +588,12 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         store.register(alive, "alive host", T0);
         Job silent = insert(job("silent owner").claim(claim(T0, T0, 1, OTHER)).build());
         insert(job("living owner").claim(claim(T0, T0, 1, alive)).build());
+        elapse(Duration.ofSeconds(5));
+        assertThat(store.orphanedClaims(T0.plusSeconds(5), LEASE)).isEmpty();
+        elapse(Duration.ofSeconds(3));
         assertThat(store.heartbeat(alive, T0.plusSeconds(8), LEASE)).isTrue();
 
-        assertThat(store.orphanedClaims(T0.plusSeconds(5), LEASE)).isEmpty();
+        elapse(Duration.ofSeconds(3));
         assertThat(store.orphanedClaims(T0.plusSeconds(11), LEASE)).containsExactly(silent);
     }
 
@@ -578,31 +602,46 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     @Test
     void a_registered_instance_is_listed_alive_with_its_name_and_times() {
         store.register(OTHER, "host-a-4711", T0);
+        elapse(Duration.ofSeconds(1));
 
-        assertThat(store.instances(T0.plusSeconds(1), LEASE))
-                .containsExactly(new InstanceInfo(OTHER, "host-a-4711", T0, T0, true));
+        assertThat(store.instances(T0.plusSeconds(1), LEASE)).singleElement().satisfies(info -> {
+            assertThat(info).extracting(InstanceInfo::id, InstanceInfo::name, InstanceInfo::alive)
+                    .containsExactly(OTHER, "host-a-4711", true);
+            assertThat(info.heartbeatAt()).isEqualTo(info.startedAt());
+            assertRecordedAt(info.startedAt(), T0);
+        });
     }
 
     @Test
     void a_heartbeat_while_alive_renews_the_lease() {
         store.register(OTHER, "host", T0);
 
+        elapse(Duration.ofSeconds(8));
         assertThat(store.heartbeat(OTHER, T0.plusSeconds(8), LEASE)).isTrue();
+        elapse(Duration.ofSeconds(8));
         assertThat(store.heartbeat(OTHER, T0.plusSeconds(16), LEASE)).isTrue();
+        elapse(Duration.ofSeconds(1));
 
-        assertThat(store.instances(T0.plusSeconds(17), LEASE))
-                .containsExactly(new InstanceInfo(OTHER, "host", T0, T0.plusSeconds(16), true));
+        assertThat(store.instances(T0.plusSeconds(17), LEASE)).singleElement().satisfies(info -> {
+            assertThat(info).extracting(InstanceInfo::id, InstanceInfo::name, InstanceInfo::alive)
+                    .containsExactly(OTHER, "host", true);
+            assertRecordedAt(info.startedAt(), T0);
+            assertRecordedAt(info.heartbeatAt(), T0.plusSeconds(16));
+        });
     }
 
     @Test
     void a_heartbeat_after_the_lease_lapsed_is_refused_until_the_instance_registers_again() {
         store.register(OTHER, "host", T0);
 
+        elapse(Duration.ofSeconds(11));
         assertThat(store.heartbeat(OTHER, T0.plusSeconds(11), LEASE)).isFalse();
         assertThat(store.instances(T0.plusSeconds(11), LEASE)).singleElement()
                 .satisfies(info -> assertThat(info.alive()).isFalse());
 
+        elapse(Duration.ofSeconds(1));
         store.register(OTHER, "host", T0.plusSeconds(12));
+        elapse(Duration.ofSeconds(1));
         assertThat(store.heartbeat(OTHER, T0.plusSeconds(13), LEASE)).isTrue();
         assertThat(store.instances(T0.plusSeconds(13), LEASE)).singleElement()
                 .satisfies(info -> assertThat(info.alive()).isTrue());
@@ -612,8 +651,10 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     void a_deregistered_instance_is_dead_and_its_heartbeat_refused() {
         store.register(OTHER, "host", T0);
 
+        elapse(Duration.ofSeconds(1));
         store.deregister(OTHER, T0.plusSeconds(1));
 
+        elapse(Duration.ofSeconds(1));
         assertThat(store.heartbeat(OTHER, T0.plusSeconds(2), LEASE)).isFalse();
         assertThat(store.instances(T0.plusSeconds(2), LEASE)).singleElement()
                 .satisfies(info -> assertThat(info.alive()).isFalse());
@@ -632,8 +673,11 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         InstanceId alive = new InstanceId("instance-alive");
         Instant now = T0.plus(Duration.ofHours(25));
         store.register(longGone, "gone", T0);
+        elapse(Duration.between(T0, now.minusSeconds(60)));
         store.register(dead, "dead", now.minusSeconds(60));
+        elapse(Duration.ofSeconds(59));
         store.register(alive, "alive", now.minusSeconds(1));
+        elapse(Duration.ofSeconds(1));
 
         List<InstanceInfo> listed = store.instances(now, LEASE);
 

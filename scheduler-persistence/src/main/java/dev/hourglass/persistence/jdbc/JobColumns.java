@@ -1,0 +1,194 @@
+package dev.hourglass.persistence.jdbc;
+
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.LastRun;
+import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.model.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The jobs table, shared by both stores: its columns, the statements over them that both dialects
+ * read alike, and the mapping both ways. Each store keeps its own claim and due-job statements.
+ */
+public final class JobColumns {
+
+    /** Every stored column but {@code seq}; each is also the name of its statement parameter. */
+    public static final List<String> NAMES = List.of(
+            "id", "name", "name_key", "description", "enabled",
+            "schedule_kind", "schedule_at", "schedule_interval_ms", "schedule_expr", "schedule_tz",
+            "task", "status",
+            "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
+            "next_run_at", "run_count", "consecutive_errors", "delete_after_run",
+            "created_at", "updated_at", "created_by", "version",
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
+
+    /** Every column of the jobs table, to be followed by a WHERE clause. */
+    public static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
+
+    public static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
+            + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
+    /**
+     * The columns a saved job can change: its state. Its definition (name, schedule, task, ...) is
+     * fixed at insert, so updates neither rewrite it nor touch the unique index on the name.
+     */
+    public static final List<String> STATE = List.of(
+            "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
+            "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
+    /** Positional: the {@link #STATE} columns, then the id and the expected version. */
+    public static final String UPDATE_STATE = "UPDATE jobs SET "
+            + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
+            + " WHERE id = ? AND version = ?";
+    /** Positional: the id and the expected version. */
+    public static final String DELETE = "DELETE FROM jobs WHERE id = ? AND version = ?";
+    public static final String COUNT = "SELECT count(*) FROM jobs";
+    public static final String NAME_TAKEN = "SELECT count(*) FROM jobs WHERE name_key = :name_key";
+    public static final String FIND = SELECT + " WHERE id = :id";
+    public static final String LIST = SELECT + " ORDER BY created_at DESC, seq DESC";
+    public static final String LIST_BY_STATUS = SELECT + " WHERE status = :status ORDER BY created_at DESC, seq DESC";
+    public static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
+
+    public static final RowMapper<JobRow> MAPPER = new Mapper();
+    /** The owner of claims written before claims recorded one: no instance ever has this id. */
+    public static final String UNKNOWN_OWNER = "unknown";
+    /** Positional: the id. */
+    public static final String EXISTS = "SELECT 1 FROM jobs WHERE id = ?";
+    public static final String NEWEST_UPDATE = "SELECT max(updated_at) AS newest FROM jobs";
+    public static final String DELETE_ANY = "DELETE FROM jobs WHERE id = :id";
+
+    private JobColumns() {
+    }
+
+    /** Binds every column of {@code job} by name. */
+    public static <T extends SqlStatement<T>> T bind(T statement, Job job, SqlValues values) {
+        ScheduleColumns schedule = ScheduleColumns.of(job.schedule());
+        LastRun lastRun = job.lastRun();
+        Claim claim = job.claim();
+        return statement
+                .bind("id", job.id().value())
+                .bind("name", job.name())
+                .bind("name_key", job.nameKey())
+                .bind("description", job.description())
+                .bind("enabled", values.flag(job.enabled()))
+                .bind("schedule_kind", schedule.kind())
+                .bind("schedule_at", values.instant(schedule.at()))
+                .bind("schedule_interval_ms", schedule.intervalMs())
+                .bind("schedule_expr", schedule.expr())
+                .bind("schedule_tz", schedule.tz())
+                .bind("task", job.task())
+                .bind("status", job.status().wireName())
+                .bind("last_run_at", values.instant(lastRun == null ? null : lastRun.startedAt()))
+                .bind("last_run_status", lastRun == null ? null : lastRun.status().wireName())
+                .bind("last_run_duration_ms", lastRun == null ? null : lastRun.durationMs())
+                .bind("last_run_error", lastRun == null ? null : lastRun.error())
+                .bind("next_run_at", values.instant(job.nextRunAt()))
+                .bind("run_count", job.runCount())
+                .bind("consecutive_errors", job.consecutiveErrors())
+                .bind("delete_after_run", values.flag(job.deleteAfterRun()))
+                .bind("created_at", values.instant(job.createdAt()))
+                .bind("updated_at", values.instant(job.updatedAt()))
+                .bind("created_by", job.createdBy())
+                .bind("version", job.version())
+                .bind("claim_run_id", claim == null ? null : claim.runId().value())
+                .bind("claim_planned_at", values.instant(claim == null ? null : claim.plannedAt()))
+                .bind("claimed_at", values.instant(claim == null ? null : claim.claimedAt()))
+                .bind("claim_version", claim == null ? null : claim.version())
+                .bind("claim_owner", claim == null ? null : claim.owner().value())
+                .bind("claim_epoch", claim == null ? null : claim.epoch());
+    }
+
+    /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
+    public static void bindState(PreparedStatement statement, Job job, long expectedVersion, SqlValues values)
+            throws SQLException {
+        LastRun lastRun = job.lastRun();
+        Claim claim = job.claim();
+        int i = 0;
+        statement.setString(++i, job.status().wireName());
+        statement.setObject(++i, values.instant(lastRun == null ? null : lastRun.startedAt()));
+        statement.setString(++i, lastRun == null ? null : lastRun.status().wireName());
+        statement.setObject(++i, lastRun == null ? null : lastRun.durationMs());
+        statement.setString(++i, lastRun == null ? null : lastRun.error());
+        statement.setObject(++i, values.instant(job.nextRunAt()));
+        statement.setLong(++i, job.runCount());
+        statement.setLong(++i, job.consecutiveErrors());
+        statement.setObject(++i, values.instant(job.updatedAt()));
+        statement.setLong(++i, job.version());
+        statement.setString(++i, claim == null ? null : claim.runId().value());
+        statement.setObject(++i, values.instant(claim == null ? null : claim.plannedAt()));
+        statement.setObject(++i, values.instant(claim == null ? null : claim.claimedAt()));
+        statement.setObject(++i, claim == null ? null : claim.version());
+        statement.setString(++i, claim == null ? null : claim.owner().value());
+        statement.setObject(++i, claim == null ? null : claim.epoch());
+        statement.setString(++i, job.id().value());
+        statement.setLong(++i, expectedVersion);
+    }
+
+    /** Reads a row into a job; a row the domain refuses becomes an unreadable {@link JobRow}, never an exception. */
+    private static final class Mapper implements RowMapper<JobRow> {
+
+        @Override
+        public JobRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String id = rs.getString("id");
+            try {
+                return JobRow.readable(read(new Columns(rs)));
+            } catch (RuntimeException e) {
+                return JobRow.unreadable(id, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+
+        private static Job read(Columns row) throws SQLException {
+            return new Job(
+                    JobId.of(row.requiredText("id")),
+                    row.requiredText("name"),
+                    row.text("description"),
+                    row.flag("enabled"),
+                    ScheduleColumns.read(row),
+                    row.requiredText("task"),
+                    row.requiredNamed("status", JobStatus::fromWireName),
+                    lastRun(row),
+                    row.instant("next_run_at"),
+                    row.requiredInteger("run_count"),
+                    Math.toIntExact(row.requiredInteger("consecutive_errors")),
+                    row.flag("delete_after_run"),
+                    row.requiredInstant("created_at"),
+                    row.requiredInstant("updated_at"),
+                    row.requiredText("created_by"),
+                    row.requiredInteger("version"),
+                    claim(row));
+        }
+
+        private static LastRun lastRun(Columns row) throws SQLException {
+            Instant startedAt = row.instant("last_run_at");
+            if (startedAt == null) {
+                return null;
+            }
+            return new LastRun(startedAt, row.requiredNamed("last_run_status", RunStatus::fromWireName),
+                    row.requiredInteger("last_run_duration_ms"), row.text("last_run_error"));
+        }
+
+        private static Claim claim(Columns row) throws SQLException {
+            String runId = row.text("claim_run_id");
+            if (runId == null) {
+                return null;
+            }
+            // A claim stored before claims had owners belongs to no live instance: it is taken over at start.
+            String owner = row.text("claim_owner");
+            Long epoch = row.integer("claim_epoch");
+            return new Claim(new RunId(runId), row.instant("claim_planned_at"), row.requiredInstant("claimed_at"),
+                    row.requiredInteger("claim_version"), new InstanceId(owner == null ? UNKNOWN_OWNER : owner),
+                    epoch == null ? 1 : epoch);
+        }
+    }
+}

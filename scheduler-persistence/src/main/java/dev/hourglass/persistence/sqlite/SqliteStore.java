@@ -1,0 +1,439 @@
+package dev.hourglass.persistence.sqlite;
+
+import dev.hourglass.persistence.SchemaTooNewException;
+import dev.hourglass.persistence.StoreException;
+import dev.hourglass.persistence.StoreInUseException;
+import dev.hourglass.persistence.jdbc.*;
+
+import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.JobLimitReachedException;
+import dev.hourglass.domain.error.UnreadableJobException;
+import dev.hourglass.domain.model.Alert;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.InstanceId;
+import dev.hourglass.domain.model.InstanceInfo;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.SchedulerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The job store on one SQLite file, through JDBI: jobs, audit log and run history.
+ *
+ * <p>Writes go through a single connection (the process's write lock) and start with
+ * {@code BEGIN IMMEDIATE}, so a transaction holds SQLite's write lock from its first statement:
+ * two processes wait for each other ({@code busy_timeout}) instead of failing with
+ * {@code SQLITE_BUSY} halfway. Reads use a small pool of other connections and, in WAL mode,
+ * never wait for a writer. Every change is version-checked.
+ */
+public final class SqliteStore implements SchedulerStore, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
+    private final Path file;
+    private final ConnectionPool writePool;
+    private final ConnectionPool readPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    private final String url;
+    private WalCheckpointer checkpointer;
+    private ProcessLock lock;
+    /** Unreadable rows already logged, so that a poll loop does not repeat the warning forever. */
+    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
+
+    /** Page cache per connection, in KiB (negative in SQLite's terms); allocated only as pages are used. */
+    private static final int CACHE_KIB = -16 * 1024;
+    /**
+     * Pages the write-ahead log may grow to before a commit copies it back into the database itself:
+     * a backstop only, as the {@link WalCheckpointer} keeps it far smaller, off the commit path.
+     */
+    private static final int WAL_CHECKPOINT_PAGES = 20_000;
+    private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
+
+    private SqliteStore(Path file, SqliteOptions options) {
+        this.file = file;
+        String url = "jdbc:sqlite:" + file;
+        this.writePool = new ConnectionPool(1, () -> connect(url, options, SQLiteConfig.TransactionMode.IMMEDIATE, false));
+        this.readPool = new ConnectionPool(options.readConnections(),
+                () -> connect(url, options, SQLiteConfig.TransactionMode.DEFERRED, true));
+        this.writer = Jdbi.create(writePool);
+        this.reader = Jdbi.create(readPool);
+        this.url = url;
+    }
+
+    /** Opens (creating the folders and the file if needed) and migrates the database at {@code file}. */
+    public static SqliteStore open(Path file) {
+        return open(file, SqliteOptions.defaults());
+    }
+
+    /**
+     * @throws SchemaTooNewException when the file was written by a newer Hourglass
+     * @throws StoreException        when the file cannot be created, opened or migrated
+     */
+    public static SqliteStore open(Path file, SqliteOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of database " + absolute + ": " + e, e);
+        }
+        ProcessLock.Held held = ProcessLock.acquire(absolute);
+        SqliteStore store = new SqliteStore(absolute, options);
+        store.lock = held.lock();
+        try {
+            store.edge("open", () -> {
+                SqliteMigrations.migrate(store.writer, absolute);
+                if (held.first()) {
+                    // The lock is ours: whichever process registered instances here before is gone.
+                    store.writer.useHandle(h -> h.createUpdate(InstanceColumns.END_ALL)
+                            .bind("now", Timestamps.format(Instant.now())).execute());
+                }
+                return null;
+            });
+            store.checkpointer = store.edge("open the checkpoint connection", () -> {
+                try {
+                    return new WalCheckpointer(connect(store.url, options, SQLiteConfig.TransactionMode.DEFERRED, false),
+                            CHECKPOINT_EVERY);
+                } catch (SQLException e) {
+                    throw new StoreException("cannot open " + absolute + ": " + e.getMessage(), e);
+                }
+            });
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url, SqliteOptions options, SQLiteConfig.TransactionMode mode,
+            boolean queryOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(options.syncEveryCommit() ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.setTransactionMode(mode);
+        config.setCacheSize(CACHE_KIB);
+        Connection connection = config.createConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(queryOnly ? "PRAGMA query_only = 1" : "PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    // ---- JobStore
+
+    @Override
+    public void insert(Job job, AuditEntry created, int maxJobs) {
+        edge("insert job " + job.id(), () -> writer.inTransaction(tx -> {
+            if (tx.createQuery(JobColumns.COUNT).mapTo(Long.class).one() >= maxJobs) {
+                throw new JobLimitReachedException(maxJobs);
+            }
+            try {
+                JobColumns.bind(tx.createUpdate(JobColumns.INSERT), job, SqlValues.SQLITE).execute();
+            } catch (UnableToExecuteStatementException e) {
+                if (isUniqueViolation(e) && nameTaken(tx, job)) {
+                    throw new DuplicateNameException(job.name());
+                }
+                throw e;
+            }
+            try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT)) {
+                AuditColumns.bind(audit, created, SqlValues.SQLITE);
+                audit.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot record the creation of job " + job.id() + ": " + e.getMessage(), e);
+            }
+            return null;
+        }));
+    }
+
+    private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLiteException cause
+                && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+    }
+
+    private static boolean nameTaken(Handle tx, Job job) {
+        return tx.createQuery(JobColumns.NAME_TAKEN).bind("name_key", job.nameKey()).mapTo(Long.class).one() > 0;
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        Optional<JobRow> row = read("find job " + id, h -> h.createQuery(JobColumns.FIND)
+                .bind("id", id.value()).map(JobColumns.MAPPER).findOne());
+        row.filter(r -> !r.isReadable()).ifPresent(r -> {
+            throw new UnreadableJobException(id.value(), r.problem());
+        });
+        return row.map(JobRow::job);
+    }
+
+    @Override
+    public List<Job> list(Optional<JobStatus> status) {
+        return read("list jobs", h -> {
+            var query = status.isPresent()
+                    ? h.createQuery(JobColumns.LIST_BY_STATUS).bind("status", status.get().wireName())
+                    : h.createQuery(JobColumns.LIST);
+            try (Stream<JobRow> rows = query.map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<Job> due(Instant now, int limit) {
+        return read("read due jobs", h -> {
+            try (Stream<JobRow> rows = h.createQuery(SqliteSql.DUE).bind("now", Timestamps.format(now))
+                    .map(JobColumns.MAPPER).stream()) {
+                return readable(rows).limit(limit).toList();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return read("read the next due time", h -> {
+            try (Stream<JobRow> rows = h.createQuery(SqliteSql.FIREABLE_IN_ORDER).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).findFirst().map(Job::nextRunAt);
+            }
+        });
+    }
+
+    @Override
+    public List<Job> running() {
+        return read("read running jobs", h -> {
+            try (Stream<JobRow> rows = h.createQuery(JobColumns.RUNNING).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    /** Reads and claims in one {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other claimer out. */
+    @Override
+    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        return edge("claim due jobs", () -> writer.inTransaction(tx -> {
+            List<JobWrite.Save> claims;
+            // Rows known to be unreadable would otherwise use up the limit and starve the readable ones.
+            try (Stream<JobRow> rows = tx.createQuery(SqliteSql.DUE_LIMITED).bind("now", Timestamps.format(now))
+                    .bind("limit", limit + reportedUnreadable.size()).map(JobColumns.MAPPER).stream()) {
+                claims = readable(rows).limit(limit).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
+                        now, job.version() + 1, owner), now), List.of())).toList();
+            }
+            if (claims.isEmpty()) {
+                return List.<Job>of();
+            }
+            return new GroupWrite(tx, SqlValues.SQLITE).apply(claims).among(claims).stream().map(JobWrite.Save::job).toList();
+        }));
+    }
+
+    @Override
+    public List<Job> orphanedClaims(Instant now, Duration lease) {
+        return read("read orphaned claims", h -> {
+            try (Stream<JobRow> rows = h.createQuery(SqliteSql.ORPHANED)
+                    .bind("cutoff", Timestamps.format(now.minus(lease))).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public Applied apply(List<? extends JobWrite> writes) {
+        if (writes.isEmpty()) {
+            return Applied.none();
+        }
+        return edge("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx, SqlValues.SQLITE).apply(writes)));
+    }
+
+    @Override
+    public Optional<Instant> newestUpdate() {
+        return read("read the newest change", h -> h.createQuery(JobColumns.NEWEST_UPDATE)
+                .map((rs, ctx) -> Optional.ofNullable(new Columns(rs).instant("newest"))).one());
+    }
+
+    @Override
+    public boolean removeUnreadable(JobId id, AuditEntry deleted) {
+        return edge("remove job " + id, () -> writer.inTransaction(tx -> {
+            if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
+                return false;
+            }
+            try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT)) {
+                AuditColumns.bind(audit, deleted, SqlValues.SQLITE);
+                audit.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot record the removal of job " + id + ": " + e.getMessage(), e);
+            }
+            return true;
+        }));
+    }
+
+    // ---- Instances
+
+    @Override
+    public void register(InstanceId id, String name, Instant now) {
+        edge("register instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.REGISTER)
+                .bind("id", id.value()).bind("name", name).bind("now", Timestamps.format(now)).execute()));
+    }
+
+    @Override
+    public boolean heartbeat(InstanceId id, Instant now, Duration lease) {
+        return edge("renew the heartbeat of " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.RENEW)
+                .bind("id", id.value()).bind("now", Timestamps.format(now))
+                .bind("cutoff", Timestamps.format(now.minus(lease))).execute() == 1));
+    }
+
+    @Override
+    public void deregister(InstanceId id, Instant now) {
+        edge("deregister instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.DEREGISTER)
+                .bind("id", id.value()).bind("now", Timestamps.format(now)).execute()));
+    }
+
+    @Override
+    public List<InstanceInfo> instances(Instant now, Duration lease) {
+        String cutoff = Timestamps.format(now.minus(lease));
+        List<InstanceInfo> all = read("list instances", h -> h.createQuery(InstanceColumns.RECENT)
+                .bind("since", Timestamps.format(now.minus(Duration.ofHours(24))))
+                .map((rs, ctx) -> new InstanceInfo(new InstanceId(rs.getString("id")), rs.getString("name"),
+                        Timestamps.parse(rs.getString("started_at")), Timestamps.parse(rs.getString("heartbeat_at")),
+                        rs.getString("stopped_at") == null && rs.getString("heartbeat_at").compareTo(cutoff) >= 0))
+                .list());
+        return all.stream().sorted(java.util.Comparator.comparing(InstanceInfo::alive).reversed()).toList();
+    }
+
+    // ---- AlertOutbox
+
+    @Override
+    public List<Alert> alertsDue(Instant now, int limit) {
+        return read("read due alerts", h -> h.createQuery(AlertColumns.DUE).bind("now", Timestamps.format(now))
+                .bind("limit", limit).map(AlertColumns.MAPPER).list());
+    }
+
+    @Override
+    public void alertDelivered(String alertId) {
+        edge("mark alert " + alertId + " delivered", () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DELIVERED)
+                .bind("id", alertId).execute()));
+    }
+
+    @Override
+    public void alertDeferred(String alertId, Instant nextAttemptAt, String error) {
+        edge("defer alert " + alertId, () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DEFERRED)
+                .bind("id", alertId).bind("next", Timestamps.format(nextAttemptAt)).bind("error", error).execute()));
+    }
+
+    @Override
+    public Backlog alertBacklog() {
+        return read("count waiting alerts", h -> h.createQuery(AlertColumns.BACKLOG).map((rs, ctx) -> new Backlog(
+                rs.getInt("waiting"), Optional.ofNullable(new Columns(rs).instant("oldest")))).one());
+    }
+
+    // ---- AuditLog, RunHistory
+
+    @Override
+    public List<AuditEntry> entriesFor(JobId jobId, int limit) {
+        return read("read the audit of job " + jobId, h -> h.createQuery(AuditColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(AuditColumns.MAPPER).list());
+    }
+
+    @Override
+    public int trimAudit(Instant cutoff, int keepPerJob) {
+        return edge("trim the audit log", () -> writer.withHandle(h -> h.createUpdate(AuditColumns.TRIM)
+                .bind("cutoff", Timestamps.format(cutoff)).bind("keep", keepPerJob).execute()));
+    }
+
+    @Override
+    public List<RunRecord> runsOf(JobId jobId, int limit) {
+        return read("read the runs of job " + jobId, h -> h.createQuery(RunColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(RunColumns.MAPPER).list());
+    }
+
+    /**
+     * Stops the background checkpoints (leaving the WAL empty), then closes every connection; each
+     * pool closes even when closing something before it failed.
+     */
+    @Override
+    public void close() {
+        // The lock goes last: no other process may open the file while a connection still writes.
+        try (ProcessLock held = lock; writePool; readPool) {
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("closing database " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStore[" + file + "]";
+    }
+
+    // ---- the edge: rows that cannot be read, and exceptions translated
+
+    private Stream<Job> readable(Stream<JobRow> rows) {
+        return rows.filter(row -> {
+            if (!row.isReadable() && reportedUnreadable.add(row.id() + "\n" + row.problem())) {
+                LOG.warn("Skipping job {}: its row in {} cannot be read: {}", row.id(), file, row.problem());
+            }
+            return row.isReadable();
+        }).map(JobRow::job);
+    }
+
+    private <T> T read(String doing, HandleCallback<T, RuntimeException> work) {
+        return edge(doing, () -> reader.withHandle(work));
+    }
+
+    /** Runs {@code work}; domain errors pass, database errors become a {@link StoreException} saying what failed. */
+    private <T> T edge(String doing, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException | Columns.BadValueException e) {
+            throw new StoreException(describe(doing, e), e);
+        }
+    }
+
+    private String describe(String doing, RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT)) {
+            return "cannot " + doing + " in " + file + ": the database stayed locked by another process"
+                    + " longer than the busy timeout";
+        }
+        return "cannot " + doing + " in " + file + ": " + cause.getMessage();
+    }
+}
