@@ -21,7 +21,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  * keeps out of here. Every rule also fails when it finds no class to check, so a renamed package
  * cannot turn a rule into one that passes over nothing.
  */
-@AnalyzeClasses(packages = "dev.hourglass", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.hourglass", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
     private static final String DOMAIN = "dev.hourglass.domain..";

@@ -112,11 +112,16 @@ class ArchitectureTestFixturesTest {
     void the_architecture_test_never_sees_a_fixture() {
         JavaClasses production = new ClassFileImporter()
                 .withImportOption(new com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests())
+                .withImportOption(new DoNotIncludeTestJars())
                 .importPackages("dev.hourglass");
 
         assertThat(production.stream().map(javaClass -> javaClass.getPackageName()))
                 .isNotEmpty()
                 .noneMatch(packageName -> packageName.contains("archfixture"));
+        assertThat(production.stream().map(javaClass -> javaClass.getSimpleName()))
+                .as("the sibling modules' test-jars (the PostgreSQL fixture, the store contract) are not production")
+                .doesNotContain("TestPostgres", "JobStoreContract")
+                .contains("PostgresStore", "SqliteStore");
     }
 
     private static ArchRule read(Field field) {
