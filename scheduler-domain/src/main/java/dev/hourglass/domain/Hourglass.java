@@ -8,7 +8,10 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
+import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.port.out.AlertSender;
+import dev.hourglass.domain.port.out.Metrics;
+import dev.hourglass.domain.port.out.Readings;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.service.HealthService;
@@ -19,6 +22,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -97,6 +101,20 @@ public final class Hourglass implements AutoCloseable {
         engine.close();
     }
 
+    /** The gauges of {@link Metrics#bind}, each one query of the store when scraped. */
+    private record StoreReadings(SchedulerStore store) implements Readings {
+
+        @Override
+        public Map<JobStatus, Integer> jobsByStatus() {
+            return store.countByStatus();
+        }
+
+        @Override
+        public int alertsPending() {
+            return store.alertBacklog().count();
+        }
+    }
+
     public static final class Builder {
 
         private final SchedulerStore store;
@@ -110,6 +128,7 @@ public final class Hourglass implements AutoCloseable {
         private EngineSettings engineSettings = EngineSettings.DEFAULT;
         private String instanceName = "hourglass";
         private Consumer<VirtualMachineError> onFatal = error -> { };
+        private Metrics metrics = Metrics.NONE;
 
         private Builder(SchedulerStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -185,15 +204,25 @@ public final class Hourglass implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the engine reports runs, fire lag, breaker trips, commit times, busy workers and
+         * alert deliveries; it is also handed the gauges read at scrape time. Default: nowhere.
+         */
+        public Builder metrics(Metrics value) {
+            this.metrics = Objects.requireNonNull(value, "metrics");
+            return this;
+        }
+
         public Hourglass build() {
             if (runner == null) {
                 throw new IllegalStateException("a task runner is required: Hourglass.builder(store).runner(...)");
             }
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
-            RunExecutor executor = new RunExecutor(runner, clock);
+            RunExecutor executor = new RunExecutor(runner, clock, metrics);
             Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
-                    new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal);
+                    new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal, metrics);
+            metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
             JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);

@@ -10,6 +10,8 @@ import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.policy.RunResult;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.Metrics;
+import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -58,6 +60,7 @@ public final class Engine implements AutoCloseable {
     private final InstanceId self;
     private final String instanceName;
     private final Consumer<VirtualMachineError> onFatal;
+    private final Metrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
 
@@ -78,6 +81,17 @@ public final class Engine implements AutoCloseable {
     public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
             Consumer<VirtualMachineError> onFatal) {
+        this(store, executor, policy, clock, ids, settings, wakeup, instance, alertSender, onFatal, Metrics.NONE);
+    }
+
+    /**
+     * As the other constructor, reporting stored outcomes, breaker trips, commit times, takeovers and
+     * alert deliveries to {@code metrics} (the executor reports task starts itself).
+     */
+    public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
+            EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
+            Consumer<VirtualMachineError> onFatal, Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -89,10 +103,10 @@ public final class Engine implements AutoCloseable {
         this.self = instance.id();
         this.instanceName = instance.name();
         this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
-        this.recovery = new Recovery(store, policy, ids, self, settings);
+        this.recovery = new Recovery(store, policy, ids, self, settings, metrics);
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
-        this.alerts = new AlertDelivery(store, alertSender, clock);
-        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise);
+        this.alerts = new AlertDelivery(store, alertSender, clock, metrics);
+        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics);
     }
 
     /** Who this engine is in the store: a fresh id per start, and a name for people. */
@@ -490,7 +504,8 @@ public final class Engine implements AutoCloseable {
             Instant now = Instants.now(clock);
             store.find(claimed.id())
                     .filter(current -> claimed.claim().isSameHolding(current.claim()))
-                    .ifPresent(current -> store.apply(policy.interrupted(current, now)));
+                    .filter(current -> store.apply(policy.interrupted(current, now)))
+                    .ifPresent(current -> metrics.runRecorded(RunStatus.INTERRUPTED, Duration.ZERO));
         } catch (RuntimeException | VirtualMachineError e) {
             LOG.log(Level.ERROR, "could not record the interrupted run of job " + claimed.id(), e);
         }
