@@ -28,7 +28,8 @@ public record ServiceConfig(
         Duration auditRetention,
         String instanceName,
         Duration heartbeat,
-        Duration lease) {
+        Duration lease,
+        boolean metricsPublic) {
 
     public enum RunnerKind { LOG, WEBHOOK }
 
@@ -55,7 +56,7 @@ public record ServiceConfig(
         return new ServiceConfig(0, "127.0.0.1", db, Optional.empty(), RunnerKind.LOG, Optional.empty(),
                 Duration.ofSeconds(30), Optional.empty(), 4, 10_000, 10, ZoneId.systemDefault(), Duration.ofSeconds(30),
                 SyncMode.FULL, Duration.ofSeconds(60), Duration.ofDays(90), defaultInstanceName(), Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), false);
     }
 
     /** {@code <hostname>-<pid>}. */
@@ -94,6 +95,11 @@ public record ServiceConfig(
         return with(c -> c.maxConsecutiveErrors = value);
     }
 
+    /** {@code GET /metrics} without the token. */
+    public ServiceConfig withMetricsPublic(boolean value) {
+        return with(c -> c.metricsPublic = value);
+    }
+
     public ServiceConfig withShutdownGrace(Duration value) {
         return with(c -> c.shutdownGrace = value);
     }
@@ -126,6 +132,7 @@ public record ServiceConfig(
         private final String instanceName;
         private final Duration heartbeat;
         private final Duration lease;
+        private boolean metricsPublic;
 
         Draft(ServiceConfig c) {
             port = c.port;
@@ -147,12 +154,13 @@ public record ServiceConfig(
             instanceName = c.instanceName;
             heartbeat = c.heartbeat;
             lease = c.lease;
+            metricsPublic = c.metricsPublic;
         }
 
         ServiceConfig done() {
             return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                     maxJobs, maxConsecutiveErrors, timezone, shutdownGrace, sync, catchUpWindow, auditRetention,
-                    instanceName, heartbeat, lease);
+                    instanceName, heartbeat, lease, metricsPublic);
         }
     }
 }

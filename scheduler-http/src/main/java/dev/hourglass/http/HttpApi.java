@@ -24,14 +24,23 @@ public final class HttpApi implements AutoCloseable {
         this.app = app;
     }
 
-    /** Builds the API; nothing listens until {@link #start(String, int)}. */
+    /** Builds the API without {@code /metrics}; nothing listens until {@link #start(String, int)}. */
     public static HttpApi create(UseCases useCases, HttpSettings settings) {
+        return create(useCases, settings, null);
+    }
+
+    /**
+     * Builds the API with {@code GET /metrics} answering {@code metrics} (none when null); nothing
+     * listens until {@link #start(String, int)}.
+     */
+    public static HttpApi create(UseCases useCases, HttpSettings settings, MetricsScrape metrics) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
         DashboardRoutes dashboard = DashboardRoutes.load();
-        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves);
+        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves,
+                settings.metricsPublic());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -46,6 +55,9 @@ public final class HttpApi implements AutoCloseable {
             config.routes.before(guard::check);
             config.routes.apiBuilder(() -> {
                 routes.register();
+                if (metrics != null) {
+                    new MetricsRoutes(metrics).register();
+                }
                 dashboard.register();
             });
             ErrorResponses.register(config.routes, settings.maxBodyBytes());

@@ -14,8 +14,14 @@ final class RequestGuard {
     private final BearerAuth auth;
     private final long maxBodyBytes;
     private final Predicate<Context> open;
+    private final boolean metricsPublic;
 
     RequestGuard(BearerAuth auth, long maxBodyBytes, Predicate<Context> open) {
+        this(auth, maxBodyBytes, open, false);
+    }
+
+    RequestGuard(BearerAuth auth, long maxBodyBytes, Predicate<Context> open, boolean metricsPublic) {
+        this.metricsPublic = metricsPublic;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
         this.open = open;
@@ -23,7 +29,7 @@ final class RequestGuard {
 
     void check(Context ctx) {
         ApiHeaders.apply(ctx);
-        if (!isHealth(ctx.path()) && !open.test(ctx)) {
+        if (!isHealth(ctx.path()) && !open.test(ctx) && !(metricsPublic && MetricsRoutes.isMetrics(ctx.path()))) {
             String principal = auth.principal(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
             Principal.set(ctx, principal);
         }

@@ -38,10 +38,15 @@ final class ApiFixture implements AutoCloseable {
     private String bearer;
 
     private ApiFixture(Consumer<Hourglass.Builder> customize, UseCases override, HttpSettings settings) {
+        this(customize, override, settings, null);
+    }
+
+    private ApiFixture(Consumer<Hourglass.Builder> customize, UseCases override, HttpSettings settings,
+            MetricsScrape metrics) {
         Hourglass.Builder builder = Hourglass.builder(store).runner(runner).clock(clock).defaultZone(ZoneOffset.UTC);
         customize.accept(builder);
         UseCases useCases = override != null ? override : builder.build().useCases();
-        api = HttpApi.create(useCases, settings).start("127.0.0.1", 0);
+        api = HttpApi.create(useCases, settings, metrics).start("127.0.0.1", 0);
         bearer = settings.apiToken();
     }
 
@@ -51,6 +56,11 @@ final class ApiFixture implements AutoCloseable {
 
     static ApiFixture withToken() {
         return new ApiFixture(builder -> { }, null, HttpSettings.withToken(TOKEN));
+    }
+
+    /** The API with {@code GET /metrics} answering {@code metrics}. */
+    static ApiFixture withMetrics(HttpSettings settings, MetricsScrape metrics) {
+        return new ApiFixture(builder -> { }, null, settings, metrics);
     }
 
     static ApiFixture with(Consumer<Hourglass.Builder> customize) {
