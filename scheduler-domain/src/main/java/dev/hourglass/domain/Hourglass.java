@@ -8,6 +8,7 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
+import dev.hourglass.domain.model.Actor;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.Metrics;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (Hourglass hourglass = Hourglass.builder(store).runner(myRunner).build()) {
  *     hourglass.start();
- *     hourglass.useCases().create().create(CreateJobCommand.of("report", ScheduleSpec.cron("0 9 * * 1-5", null), "send"));
+ *     hourglass.jobs().createIfAbsent("report", Schedules.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")), "send");
  * }
  * }</pre>
  *
@@ -63,6 +64,11 @@ public final class Hourglass implements AutoCloseable {
 
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** The jobs, for Java callers: typed ids and schedules, changes audited as {@code user}. */
+    public Jobs jobs() {
+        return new Jobs(useCases, Actor.USER);
     }
 
     /** This process's instance in the store: a fresh id for every {@code Hourglass} built. */
