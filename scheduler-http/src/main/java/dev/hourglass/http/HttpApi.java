@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
         DashboardRoutes dashboard = DashboardRoutes.load();
+        OpenApiRoutes openApi = OpenApiRoutes.load();
         RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves,
                 settings.metricsPublic());
         Javalin app = Javalin.create(config -> {
@@ -59,6 +60,7 @@ public final class HttpApi implements AutoCloseable {
                     new MetricsRoutes(metrics).register();
                 }
                 dashboard.register();
+                openApi.register();
             });
             ErrorResponses.register(config.routes, settings.maxBodyBytes());
         });
@@ -74,6 +76,13 @@ public final class HttpApi implements AutoCloseable {
     /** The port the API listens on. */
     public int port() {
         return app.port();
+    }
+
+    /** Every registered route as {@code METHOD path}, for the test that holds them to the OpenAPI document. */
+    java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
+                .toList();
     }
 
     /** Stops listening; running requests are given Jetty's graceful stop. */

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The real API on a free port, over Hourglass with an in-memory store, a manual clock and a fake
  * runner; the engine is not started, so nothing fires unless a test asks. Every answer is checked
- * for the headers the contract promises on every API answer.
+ * for the headers the contract promises on every API answer, and against the OpenAPI document
+ * ({@link OpenApiContract}).
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -120,8 +121,12 @@ final class ApiFixture implements AutoCloseable {
     /** As {@link #send}, without the API's header checks: for the dashboard's files. */
     Reply sendForAnyType(HttpRequest.Builder request) {
         try {
-            var response = CLIENT.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            HttpRequest sent = request.build();
+            var response = CLIENT.send(sent, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            // Every answer the suite sees must be one the OpenAPI document describes.
+            OpenApiContract.get().check(sent.method(), sent.uri(), reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -149,6 +154,11 @@ final class ApiFixture implements AutoCloseable {
         Reply reply = post(BASE, json);
         assertThat(reply.status()).as("create: %s", reply).isEqualTo(201);
         return reply.job().get("id").asText();
+    }
+
+    /** Every route the API registered, as {@code METHOD path}. */
+    java.util.List<String> routes() {
+        return api.routes();
     }
 
     @Override
