@@ -2,6 +2,7 @@ package dev.hourglass.app;
 
 import dev.hourglass.app.bench.Benchmark;
 import dev.hourglass.app.cli.ServeCommand;
+import dev.hourglass.app.metrics.PrometheusMetrics;
 import dev.hourglass.app.runner.WebhookAlertSender;
 import dev.hourglass.app.runner.LogTaskRunner;
 import dev.hourglass.app.runner.LoggingTaskRunner;
@@ -11,6 +12,7 @@ import dev.hourglass.domain.engine.EngineSettings;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.http.HttpApi;
 import dev.hourglass.http.HttpSettings;
+import dev.hourglass.http.MetricsScrape;
 import dev.hourglass.persistence.sqlite.SqliteOptions;
 import dev.hourglass.persistence.sqlite.SqliteStore;
 import dev.hourglass.persistence.StoreInUseException;
@@ -99,6 +101,8 @@ public final class Main {
     /** As {@link #start(ServiceConfig)}, on the given clock: tests move it to check time-based behaviour. */
     public static RunningService start(ServiceConfig config, Clock clock) {
         List<AutoCloseable> stopOrder = new ArrayList<>();
+        // Builds its registry in the background while the store opens and the port is bound.
+        PrometheusMetrics metrics = new PrometheusMetrics();
         SchedulerStore store = openStore(config);
         EngineSettings engineSettings = EngineSettings.DEFAULT.withWorkers(config.workers())
                 .withShutdownGrace(config.shutdownGrace())
@@ -111,6 +115,7 @@ public final class Main {
         }
         try {
             Hourglass hourglass = Hourglass.builder(store)
+                    .metrics(metrics)
                     .clock(clock)
                     .runner(runner(config, clock))
                     .alerts(new WebhookAlertSender(config.alertWebhook()))
@@ -124,16 +129,20 @@ public final class Main {
             if (config.token().isEmpty()) {
                 LOG.warn("no --token set: the API is open to every local user; listening on {} only", config.bind());
             }
-            HttpSettings http = config.token().map(HttpSettings::withToken).orElseGet(HttpSettings::open);
-            HttpApi api = HttpApi.create(hourglass.useCases(), http).start(config.bind(), config.port());
+            HttpSettings http = config.token().map(HttpSettings::withToken).orElseGet(HttpSettings::open)
+                    .withMetricsPublic(config.metricsPublic());
+            HttpApi api = HttpApi.create(hourglass.useCases(), http,
+                    new MetricsScrape(PrometheusMetrics.CONTENT_TYPE, metrics::scrape)).start(config.bind(), config.port());
             stopOrder.add(api::stop);
             hourglass.start();
             stopOrder.add(hourglass);
             stopOrder.add((AutoCloseable) store);
+            stopOrder.add(metrics);
             return new RunningService(config.bind(), api.port(), stopOrder);
         } catch (RuntimeException e) {
             stopOrder.forEach(Main::closeQuietly);
             closeQuietly((AutoCloseable) store);
+            closeQuietly(metrics);
             throw e;
         }
     }

@@ -29,7 +29,8 @@ public record ServiceConfig(
         String instanceName,
         Duration heartbeat,
         Duration lease,
-        Optional<String> postgresUrl) {
+        Optional<String> postgresUrl,
+        boolean metricsPublic) {
 
     public enum RunnerKind { LOG, WEBHOOK }
 
@@ -57,7 +58,7 @@ public record ServiceConfig(
         return new ServiceConfig(0, "127.0.0.1", db, Optional.empty(), RunnerKind.LOG, Optional.empty(),
                 Duration.ofSeconds(30), Optional.empty(), 4, 10_000, 10, ZoneId.systemDefault(), Duration.ofSeconds(30),
                 SyncMode.FULL, Duration.ofSeconds(60), Duration.ofDays(90), defaultInstanceName(), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Optional.empty());
+                Duration.ofSeconds(10), Optional.empty(), false);
     }
 
     /** {@code <hostname>-<pid>}. */
@@ -96,6 +97,11 @@ public record ServiceConfig(
         return with(c -> c.maxConsecutiveErrors = value);
     }
 
+    /** {@code GET /metrics} without the token. */
+    public ServiceConfig withMetricsPublic(boolean value) {
+        return with(c -> c.metricsPublic = value);
+    }
+
     public ServiceConfig withShutdownGrace(Duration value) {
         return with(c -> c.shutdownGrace = value);
     }
@@ -129,6 +135,7 @@ public record ServiceConfig(
         private final Duration heartbeat;
         private final Duration lease;
         private final Optional<String> postgresUrl;
+        private boolean metricsPublic;
 
         Draft(ServiceConfig c) {
             port = c.port;
@@ -151,12 +158,13 @@ public record ServiceConfig(
             heartbeat = c.heartbeat;
             lease = c.lease;
             postgresUrl = c.postgresUrl;
+            metricsPublic = c.metricsPublic;
         }
 
         ServiceConfig done() {
             return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                     maxJobs, maxConsecutiveErrors, timezone, shutdownGrace, sync, catchUpWindow, auditRetention,
-                    instanceName, heartbeat, lease, postgresUrl);
+                    instanceName, heartbeat, lease, postgresUrl, metricsPublic);
         }
     }
 }

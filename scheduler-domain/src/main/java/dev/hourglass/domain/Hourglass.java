@@ -8,8 +8,12 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
+import dev.hourglass.domain.model.Actor;
+import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.ScheduleChanges;
+import dev.hourglass.domain.port.out.Metrics;
+import dev.hourglass.domain.port.out.Readings;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
@@ -21,6 +25,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,7 +36,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * try (Hourglass hourglass = Hourglass.builder(store).runner(myRunner).build()) {
  *     hourglass.start();
- *     hourglass.useCases().create().create(CreateJobCommand.of("report", ScheduleSpec.cron("0 9 * * 1-5", null), "send"));
+ *     hourglass.jobs().createIfAbsent("report", Schedules.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")), "send");
  * }
  * }</pre>
  *
@@ -61,6 +66,11 @@ public final class Hourglass implements AutoCloseable {
 
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** The jobs, for Java callers: typed ids and schedules, changes audited as {@code user}. */
+    public Jobs jobs() {
+        return new Jobs(useCases, Actor.USER);
     }
 
     /** This process's instance in the store: a fresh id for every {@code Hourglass} built. */
@@ -99,6 +109,20 @@ public final class Hourglass implements AutoCloseable {
         engine.close();
     }
 
+    /** The gauges of {@link Metrics#bind}, each one query of the store when scraped. */
+    private record StoreReadings(SchedulerStore store) implements Readings {
+
+        @Override
+        public Map<JobStatus, Integer> jobsByStatus() {
+            return store.countByStatus();
+        }
+
+        @Override
+        public int alertsPending() {
+            return store.alertBacklog().count();
+        }
+    }
+
     public static final class Builder {
 
         private final SchedulerStore store;
@@ -114,6 +138,7 @@ public final class Hourglass implements AutoCloseable {
         private EngineSettings engineSettings = EngineSettings.DEFAULT;
         private String instanceName = "hourglass";
         private Consumer<VirtualMachineError> onFatal = error -> { };
+        private Metrics metrics = Metrics.NONE;
 
         private Builder(SchedulerStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -204,19 +229,30 @@ public final class Hourglass implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the engine reports runs, fire lag, breaker trips, commit times, busy workers and
+         * alert deliveries; it is also handed the gauges read at scrape time. Default: nowhere.
+         */
+        public Builder metrics(Metrics value) {
+            this.metrics = Objects.requireNonNull(value, "metrics");
+            return this;
+        }
+
         public Hourglass build() {
             if (runner == null) {
                 throw new IllegalStateException("a task runner is required: Hourglass.builder(store).runner(...)");
             }
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
-            RunExecutor executor = new RunExecutor(runner, clock);
+            RunExecutor executor = new RunExecutor(runner, clock, metrics);
             Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
                     new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal,
                     singletons != null ? singletons
                             : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS,
                     changes != null ? changes
-                            : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE);
+                            : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE,
+                    metrics);
+            metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
             JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);

@@ -24,14 +24,24 @@ public final class HttpApi implements AutoCloseable {
         this.app = app;
     }
 
-    /** Builds the API; nothing listens until {@link #start(String, int)}. */
+    /** Builds the API without {@code /metrics}; nothing listens until {@link #start(String, int)}. */
     public static HttpApi create(UseCases useCases, HttpSettings settings) {
+        return create(useCases, settings, null);
+    }
+
+    /**
+     * Builds the API with {@code GET /metrics} answering {@code metrics} (none when null); nothing
+     * listens until {@link #start(String, int)}.
+     */
+    public static HttpApi create(UseCases useCases, HttpSettings settings, MetricsScrape metrics) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
         DashboardRoutes dashboard = DashboardRoutes.load();
-        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves);
+        OpenApiRoutes openApi = OpenApiRoutes.load();
+        RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves,
+                settings.metricsPublic());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -46,7 +56,11 @@ public final class HttpApi implements AutoCloseable {
             config.routes.before(guard::check);
             config.routes.apiBuilder(() -> {
                 routes.register();
+                if (metrics != null) {
+                    new MetricsRoutes(metrics).register();
+                }
                 dashboard.register();
+                openApi.register();
             });
             ErrorResponses.register(config.routes, settings.maxBodyBytes());
         });
@@ -62,6 +76,13 @@ public final class HttpApi implements AutoCloseable {
     /** The port the API listens on. */
     public int port() {
         return app.port();
+    }
+
+    /** Every registered route as {@code METHOD path}, for the test that holds them to the OpenAPI document. */
+    java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
+                .toList();
     }
 
     /** Stops listening; running requests are given Jetty's graceful stop. */

@@ -6,8 +6,10 @@ package dev.hourglass.http;
  * @param apiToken     the bearer token every route but {@code /health} requires; null turns auth off
  *                     (the app then binds to loopback only, which is its decision, not this adapter's)
  * @param maxBodyBytes the largest request body accepted; larger bodies get 413
+ * @param metricsPublic {@code GET /metrics} answers without the token (for a scraper on a trusted
+ *                     network); off by default: the scrape needs the token like the API
  */
-public record HttpSettings(String apiToken, long maxBodyBytes) {
+public record HttpSettings(String apiToken, long maxBodyBytes, boolean metricsPublic) {
 
     /** CONTRACT §7: a body over 64 KiB is refused. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -19,6 +21,15 @@ public record HttpSettings(String apiToken, long maxBodyBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+    }
+
+    public HttpSettings(String apiToken, long maxBodyBytes) {
+        this(apiToken, maxBodyBytes, false);
+    }
+
+    /** The same settings, with {@code GET /metrics} open to anyone or not. */
+    public HttpSettings withMetricsPublic(boolean value) {
+        return new HttpSettings(apiToken, maxBodyBytes, value);
     }
 
     /** No auth: every route is open. */
@@ -41,6 +52,7 @@ public record HttpSettings(String apiToken, long maxBodyBytes) {
     /** Never prints the token, so settings can be logged safely. */
     @Override
     public String toString() {
-        return "HttpSettings[auth=" + (authRequired() ? "bearer token" : "off") + ", maxBodyBytes=" + maxBodyBytes + "]";
+        return "HttpSettings[auth=" + (authRequired() ? "bearer token" : "off") + ", maxBodyBytes=" + maxBodyBytes
+                + ", metricsPublic=" + metricsPublic + "]";
     }
 }

@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs before every route: sets the API headers, checks the bearer token (all paths but
- * {@code /health} and the requests {@code open} lets through: the dashboard's static files), records
+ * {@code /health}, the OpenAPI document, {@code /metrics} when public, and the requests {@code open}
+ * lets through: the dashboard's static files), records
  * the principal, and refuses a declared body over the limit before it is read. A body without a
  * declared length is cut off at the same limit while it is read.
  */
@@ -14,8 +15,14 @@ final class RequestGuard {
     private final BearerAuth auth;
     private final long maxBodyBytes;
     private final Predicate<Context> open;
+    private final boolean metricsPublic;
 
     RequestGuard(BearerAuth auth, long maxBodyBytes, Predicate<Context> open) {
+        this(auth, maxBodyBytes, open, false);
+    }
+
+    RequestGuard(BearerAuth auth, long maxBodyBytes, Predicate<Context> open, boolean metricsPublic) {
+        this.metricsPublic = metricsPublic;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
         this.open = open;
@@ -23,7 +30,7 @@ final class RequestGuard {
 
     void check(Context ctx) {
         ApiHeaders.apply(ctx);
-        if (!isHealth(ctx.path()) && !open.test(ctx)) {
+        if (!needsNoToken(ctx.path()) && !open.test(ctx) && !(metricsPublic && MetricsRoutes.isMetrics(ctx.path()))) {
             String principal = auth.principal(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
             Principal.set(ctx, principal);
         }
@@ -32,7 +39,7 @@ final class RequestGuard {
         }
     }
 
-    private static boolean isHealth(String path) {
-        return path.equals("/health") || path.equals("/health/");
+    private static boolean needsNoToken(String path) {
+        return path.equals("/health") || path.equals("/health/") || OpenApiRoutes.isDocument(path);
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The real API on a free port, over Hourglass with an in-memory store, a manual clock and a fake
  * runner; the engine is not started, so nothing fires unless a test asks. Every answer is checked
- * for the headers the contract promises on every API answer.
+ * for the headers the contract promises on every API answer, and against the OpenAPI document
+ * ({@link OpenApiContract}).
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -38,10 +39,15 @@ final class ApiFixture implements AutoCloseable {
     private String bearer;
 
     private ApiFixture(Consumer<Hourglass.Builder> customize, UseCases override, HttpSettings settings) {
+        this(customize, override, settings, null);
+    }
+
+    private ApiFixture(Consumer<Hourglass.Builder> customize, UseCases override, HttpSettings settings,
+            MetricsScrape metrics) {
         Hourglass.Builder builder = Hourglass.builder(store).runner(runner).clock(clock).defaultZone(ZoneOffset.UTC);
         customize.accept(builder);
         UseCases useCases = override != null ? override : builder.build().useCases();
-        api = HttpApi.create(useCases, settings).start("127.0.0.1", 0);
+        api = HttpApi.create(useCases, settings, metrics).start("127.0.0.1", 0);
         bearer = settings.apiToken();
     }
 
@@ -51,6 +57,11 @@ final class ApiFixture implements AutoCloseable {
 
     static ApiFixture withToken() {
         return new ApiFixture(builder -> { }, null, HttpSettings.withToken(TOKEN));
+    }
+
+    /** The API with {@code GET /metrics} answering {@code metrics}. */
+    static ApiFixture withMetrics(HttpSettings settings, MetricsScrape metrics) {
+        return new ApiFixture(builder -> { }, null, settings, metrics);
     }
 
     static ApiFixture with(Consumer<Hourglass.Builder> customize) {
@@ -110,8 +121,12 @@ final class ApiFixture implements AutoCloseable {
     /** As {@link #send}, without the API's header checks: for the dashboard's files. */
     Reply sendForAnyType(HttpRequest.Builder request) {
         try {
-            var response = CLIENT.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            HttpRequest sent = request.build();
+            var response = CLIENT.send(sent, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            // Every answer the suite sees must be one the OpenAPI document describes.
+            OpenApiContract.get().check(sent.method(), sent.uri(), reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -139,6 +154,11 @@ final class ApiFixture implements AutoCloseable {
         Reply reply = post(BASE, json);
         assertThat(reply.status()).as("create: %s", reply).isEqualTo(201);
         return reply.job().get("id").asText();
+    }
+
+    /** Every route the API registered, as {@code METHOD path}. */
+    java.util.List<String> routes() {
+        return api.routes();
     }
 
     @Override

@@ -121,6 +121,12 @@ public final class ServeCommand {
             description = "Log lines on standard error as text, or one JSON object each [SCHEDULER_LOG_FORMAT]. Default: ${DEFAULT-VALUE}")
     String logFormat;
 
+    @Option(names = "--metrics-public", defaultValue = "${env:SCHEDULER_METRICS_PUBLIC:-false}", arity = "0..1",
+            paramLabel = "true|false",
+            description = "Serve GET /metrics without the token, for a scraper on a trusted network "
+                    + "[SCHEDULER_METRICS_PUBLIC]. Default: ${DEFAULT-VALUE}")
+    boolean metricsPublic;
+
     /** The log format asked for, or a {@link ParameterException} for an unknown one. */
     public LogFormat logFormat() {
         return LogFormat.named(logFormat).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -152,7 +158,7 @@ public final class ServeCommand {
                 httpUrl("--alert-webhook", alertWebhook), workers, maxJobs, maxConsecutiveErrors, zone(),
                 shutdownGrace, syncMode(), catchUpWindow, auditRetention,
                 instanceName == null || instanceName.isBlank() ? ServiceConfig.defaultInstanceName() : instanceName.trim(),
-                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty());
+                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty(), metricsPublic);
     }
 
     private void requireSafeBind(boolean hasToken) {

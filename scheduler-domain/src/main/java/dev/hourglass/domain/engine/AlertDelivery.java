@@ -5,6 +5,7 @@ import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.port.out.AlertOutbox;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.Singletons;
+import dev.hourglass.domain.port.out.Metrics;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +33,16 @@ final class AlertDelivery {
     private final AlertSender sender;
     private final Clock clock;
     private final Singletons singletons;
+    private final Metrics metrics;
     private final Wakeup wakeup = new Wakeup();
     /** Failed attempts per alert since this process started; the pause grows with them. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private Thread thread;
 
-    AlertDelivery(AlertOutbox outbox, AlertSender sender, Clock clock, Singletons singletons) {
+    AlertDelivery(AlertOutbox outbox, AlertSender sender, Clock clock, Singletons singletons, Metrics metrics) {
         this.singletons = Objects.requireNonNull(singletons, "singletons");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,10 +84,12 @@ final class AlertDelivery {
                 LOG.log(Level.WARNING, "delivering alert {0} ({1}) failed, attempt {2}; trying again in {3}: {4}",
                         alert.id(), alert.kind().wireName(), failed, pause, e.toString());
                 outbox.alertDeferred(alert.id(), now.plus(pause), e.toString());
+                metrics.alertDeferred();
                 continue;
             }
             outbox.alertDelivered(alert.id());
             failures.remove(alert.id());
+            metrics.alertDelivered();
             delivered++;
         }
         return delivered;

@@ -11,6 +11,8 @@ import dev.hourglass.domain.policy.RunResult;
 import dev.hourglass.domain.port.out.AlertSender;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.ScheduleChanges;
+import dev.hourglass.domain.port.out.Metrics;
+import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.Singletons;
 import java.lang.System.Logger.Level;
@@ -60,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final InstanceId self;
     private final String instanceName;
     private final Consumer<VirtualMachineError> onFatal;
+    private final Metrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
 
@@ -85,19 +88,21 @@ public final class Engine implements AutoCloseable {
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
             Consumer<VirtualMachineError> onFatal) {
         this(store, executor, policy, clock, ids, settings, wakeup, instance, alertSender, onFatal,
-                Singletons.ONE_PROCESS, ScheduleChanges.NONE);
+                Singletons.ONE_PROCESS, ScheduleChanges.NONE, Metrics.NONE);
     }
 
     /**
      * An engine in a cluster: {@code singletons} keeps the takeover scan, the sweep and the alert
-     * outbox on one instance at a time, and {@code changes} wakes the dispatcher when another
-     * instance makes a job due sooner.
+     * outbox on one instance at a time, {@code changes} wakes the dispatcher when another instance
+     * makes a job due sooner, and {@code metrics} hears of stored outcomes, breaker trips, commit
+     * times, takeovers and alert deliveries (the executor reports task starts itself).
      */
     public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
-            Consumer<VirtualMachineError> onFatal, Singletons singletons, ScheduleChanges changes) {
+            Consumer<VirtualMachineError> onFatal, Singletons singletons, ScheduleChanges changes, Metrics metrics) {
         this.singletons = Objects.requireNonNull(singletons, "singletons");
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -109,10 +114,10 @@ public final class Engine implements AutoCloseable {
         this.self = instance.id();
         this.instanceName = instance.name();
         this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
-        this.recovery = new Recovery(store, policy, ids, self, settings);
+        this.recovery = new Recovery(store, policy, ids, self, settings, metrics);
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
-        this.alerts = new AlertDelivery(store, alertSender, clock, singletons);
-        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise);
+        this.alerts = new AlertDelivery(store, alertSender, clock, singletons, metrics);
+        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics);
     }
 
     /** Who this engine is in the store: a fresh id per start, and a name for people. */
@@ -545,7 +550,8 @@ public final class Engine implements AutoCloseable {
             Instant now = Instants.now(clock);
             store.find(claimed.id())
                     .filter(current -> claimed.claim().isSameHolding(current.claim()))
-                    .ifPresent(current -> store.apply(policy.interrupted(current, now)));
+                    .filter(current -> store.apply(policy.interrupted(current, now)))
+                    .ifPresent(current -> metrics.runRecorded(RunStatus.INTERRUPTED, Duration.ZERO));
         } catch (RuntimeException | VirtualMachineError e) {
             LOG.log(Level.ERROR, "could not record the interrupted run of job " + claimed.id(), e);
         }

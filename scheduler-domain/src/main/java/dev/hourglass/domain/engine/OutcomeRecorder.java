@@ -8,7 +8,11 @@ import dev.hourglass.domain.policy.RunResult;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.Metrics;
+import dev.hourglass.domain.port.out.RunOutcome;
+import dev.hourglass.domain.model.RunStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,9 +35,17 @@ public final class OutcomeRecorder {
     private final Clock clock;
     private final Runnable onScheduleChange;
     private final Runnable onAlert;
+    private final Metrics metrics;
 
     public OutcomeRecorder(JobStore store, OutcomePolicy policy, Clock clock, Runnable onScheduleChange,
             Runnable onAlert) {
+        this(store, policy, clock, onScheduleChange, onAlert, Metrics.NONE);
+    }
+
+    /** As the other constructor, reporting stored outcomes, breaker trips and commit times to {@code metrics}. */
+    public OutcomeRecorder(JobStore store, OutcomePolicy policy, Clock clock, Runnable onScheduleChange,
+            Runnable onAlert, Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -101,7 +113,9 @@ public final class OutcomeRecorder {
         List<OutcomeDecision> decisions = pending.stream()
                 .map(i -> policy.decide(current.get(i), results.get(i), now))
                 .toList();
+        long started = System.nanoTime();
         Applied applied = store.apply(decisions.stream().map(OutcomeDecision::write).toList());
+        metrics.outcomesCommitted(decisions.size(), Duration.ofNanos(System.nanoTime() - started));
         List<Integer> retry = new ArrayList<>();
         for (int k = 0; k < pending.size(); k++) {
             int i = pending.get(k);
@@ -114,6 +128,7 @@ public final class OutcomeRecorder {
                     after.set(i, Optional.of(current.get(i)));
                 }
                 alerted[0] |= decision.tripsBreaker();
+                report(results.get(i), decision);
             }
         }
         for (int k = 0; k < pending.size(); k++) {
@@ -129,5 +144,14 @@ public final class OutcomeRecorder {
             }
         }
         return retry;
+    }
+
+    private void report(RunResult result, OutcomeDecision decision) {
+        RunStatus status = decision.write() instanceof JobWrite.History ? RunStatus.SUPERSEDED
+                : result.outcome() instanceof RunOutcome.Ok ? RunStatus.OK : RunStatus.ERROR;
+        metrics.runRecorded(status, Duration.ofMillis(result.durationMs()));
+        if (decision.tripsBreaker()) {
+            metrics.breakerTripped();
+        }
     }
 }

@@ -8,7 +8,9 @@ import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.policy.Backoff;
 import dev.hourglass.domain.policy.OutcomePolicy;
+import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.domain.port.out.Metrics;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -36,9 +38,16 @@ final class Recovery {
     private final Supplier<String> ids;
     private final InstanceId self;
     private final EngineSettings settings;
+    private final Metrics metrics;
 
     Recovery(SchedulerStore store, OutcomePolicy policy, Supplier<String> ids, InstanceId self,
             EngineSettings settings) {
+        this(store, policy, ids, self, settings, Metrics.NONE);
+    }
+
+    Recovery(SchedulerStore store, OutcomePolicy policy, Supplier<String> ids, InstanceId self,
+            EngineSettings settings, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.policy = policy;
         this.ids = ids;
@@ -57,7 +66,10 @@ final class Recovery {
         if (writes.isEmpty()) {
             return List.of();
         }
-        return store.apply(writes).among(writes).stream().map(JobWrite.Save::job).toList();
+        List<JobWrite.Save> applied = store.apply(writes).among(writes);
+        applied.stream().filter(save -> save.run() != null)
+                .forEach(save -> metrics.runRecorded(RunStatus.INTERRUPTED, Duration.ZERO));
+        return applied.stream().map(JobWrite.Save::job).toList();
     }
 
     /**

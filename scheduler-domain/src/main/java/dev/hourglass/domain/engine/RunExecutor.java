@@ -4,6 +4,7 @@ import dev.hourglass.domain.model.Claim;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.policy.RunResult;
+import dev.hourglass.domain.port.out.Metrics;
 import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRequest;
 import dev.hourglass.domain.port.out.TaskRunner;
@@ -21,10 +22,17 @@ public final class RunExecutor {
 
     private final TaskRunner runner;
     private final Clock clock;
+    private final Metrics metrics;
 
     public RunExecutor(TaskRunner runner, Clock clock) {
+        this(runner, clock, Metrics.NONE);
+    }
+
+    /** As {@link #RunExecutor(TaskRunner, Clock)}, telling {@code metrics} when tasks start and end. */
+    public RunExecutor(TaskRunner runner, Clock clock, Metrics metrics) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Runs {@code claimedJob}, which must hold the claim of this run. */
@@ -34,6 +42,7 @@ public final class RunExecutor {
         TaskRequest request = new TaskRequest(claim.runId(), claimedJob.id(), claimedJob.name(), claimedJob.task(),
                 claim.plannedAt(), startedAt, claimedJob.consecutiveErrors() + 1);
         RunOutcome outcome;
+        metrics.taskStarted(claim.isManual() ? null : Duration.between(claim.plannedAt(), startedAt));
         try {
             outcome = runner.run(request);
             if (outcome == null) {
@@ -47,6 +56,8 @@ public final class RunExecutor {
         } catch (Throwable e) {
             // Whatever else the task threw, the run ends and its claim is released.
             outcome = RunOutcome.failed(describe(e));
+        } finally {
+            metrics.taskFinished();
         }
         long durationMs = Math.max(0, Duration.between(startedAt, Instants.now(clock)).toMillis());
         return new RunResult(claimedJob, claim, startedAt, durationMs, outcome);

@@ -11,7 +11,9 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,6 +39,21 @@ public interface JobStore {
 
     /** All readable jobs, or those in {@code status}, newest first. Unreadable rows are skipped. */
     List<Job> list(Optional<JobStatus> status);
+
+    /**
+     * How many readable jobs are in each status, every status a key: what a metrics scrape reads.
+     * This default reads every job; a store that can count in one query should.
+     */
+    default Map<JobStatus, Integer> countByStatus() {
+        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0);
+        }
+        for (Job job : list(Optional.empty())) {
+            counts.merge(job.status(), 1, Integer::sum);
+        }
+        return counts;
+    }
 
     /**
      * Up to {@code limit} jobs that may fire at {@code now}: active, enabled, not running, with

@@ -215,6 +215,17 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         assertThat(store.list(Optional.of(JobStatus.ACTIVE))).containsExactly(active);
     }
 
+    @Test
+    void counts_jobs_by_status_with_every_status_a_key() {
+        assertThat(store.countByStatus()).isEqualTo(Map.of(JobStatus.ACTIVE, 0, JobStatus.PAUSED, 0,
+                JobStatus.FAILED, 0, JobStatus.COMPLETED, 0));
+        insertAll(job("active").build(), job("paused").status(JobStatus.PAUSED).build(),
+                job("paused too").status(JobStatus.PAUSED).build(), job("failed").status(JobStatus.FAILED).build());
+
+        assertThat(store.countByStatus()).isEqualTo(Map.of(JobStatus.ACTIVE, 1, JobStatus.PAUSED, 2,
+                JobStatus.FAILED, 1, JobStatus.COMPLETED, 0));
+    }
+
     // ---- due, nextDueAt, running
 
     @Test

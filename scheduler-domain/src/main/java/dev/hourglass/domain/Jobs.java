@@ -1,0 +1,190 @@
+package dev.hourglass.domain;
+
+import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.JobNotFoundException;
+import dev.hourglass.domain.model.Actor;
+import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
+import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.in.DeleteJobCommand;
+import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.ManualRun;
+import dev.hourglass.domain.port.in.PauseJobCommand;
+import dev.hourglass.domain.port.in.ResumeJobCommand;
+import dev.hourglass.domain.port.in.RunJobNowCommand;
+import dev.hourglass.domain.port.in.UseCases;
+import dev.hourglass.domain.schedule.ScheduleSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The jobs of an embedded Hourglass, for Java callers: typed ids and schedules (see
+ * {@link dev.hourglass.domain.schedule.Schedules}), one method per operation, over the same use
+ * cases as the HTTP API, so every rule and audit entry is the same. Refusals are the domain's typed
+ * exceptions ({@code TransitionRejectedException} with its code, {@code JobNotFoundException}, ...).
+ * Changes are audited as {@code user} unless {@link #as(String)} names another actor.
+ *
+ * <pre>{@code
+ * Jobs jobs = hourglass.jobs();
+ * Job report = jobs.createIfAbsent("report", Schedules.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")), "send");
+ * jobs.pause(report.id(), "holiday");
+ * jobs.resume(report.id());
+ * }</pre>
+ */
+public final class Jobs {
+
+    private final UseCases useCases;
+    private final String actor;
+
+    Jobs(UseCases useCases, String actor) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    /** The same jobs, with changes audited as {@code actor} (1 to 64 characters), e.g. a service's name. */
+    public Jobs as(String actor) {
+        if (actor == null || actor.isBlank() || actor.length() > Actor.MAX_LENGTH) {
+            throw new IllegalArgumentException("actor must be 1 to " + Actor.MAX_LENGTH + " characters");
+        }
+        return new Jobs(useCases, actor);
+    }
+
+    /** Creates an enabled job, kept after it runs. */
+    public Job create(String name, ScheduleSpec schedule, String task) {
+        return create(name, schedule, task, JobOptions.defaults());
+    }
+
+    /**
+     * Creates a job with {@code options}.
+     *
+     * @throws DuplicateNameException when a job of that name (ignoring case) exists
+     */
+    public Job create(String name, ScheduleSpec schedule, String task, JobOptions options) {
+        Objects.requireNonNull(options, "options");
+        return useCases.create().create(new CreateJobCommand(name, options.description(), options.enabled(), schedule,
+                task, options.deleteAfterRun(), actor));
+    }
+
+    /** As {@link #createIfAbsent(String, ScheduleSpec, String, JobOptions)} with the default options. */
+    public Job createIfAbsent(String name, ScheduleSpec schedule, String task) {
+        return createIfAbsent(name, schedule, task, JobOptions.defaults());
+    }
+
+    /**
+     * The job named {@code name} (ignoring case), unchanged, when one exists, whatever its schedule,
+     * task or status; otherwise a new one, as {@link #create(String, ScheduleSpec, String, JobOptions)}
+     * makes it. Safe when several callers race: only one job is created, and all get it back.
+     */
+    public Job createIfAbsent(String name, ScheduleSpec schedule, String task, JobOptions options) {
+        Optional<Job> existing = named(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return create(name, schedule, task, options);
+        } catch (DuplicateNameException e) {
+            return named(name).orElseThrow(() -> e);
+        }
+    }
+
+    /** @throws JobNotFoundException for an unknown id */
+    public Job get(JobId id) {
+        return useCases.get().get(id);
+    }
+
+    /** The job, or empty for an unknown id. */
+    public Optional<Job> find(JobId id) {
+        try {
+            return Optional.of(get(id));
+        } catch (JobNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The job named {@code name}, ignoring case, or empty. */
+    public Optional<Job> named(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String key = Job.nameKey(name);
+        return list().stream().filter(job -> job.nameKey().equals(key)).findFirst();
+    }
+
+    /** Every job, newest first. */
+    public List<Job> list() {
+        return useCases.list().list(Optional.empty()).jobs();
+    }
+
+    /** The jobs in {@code status}, newest first. */
+    public List<Job> list(JobStatus status) {
+        return useCases.list().list(Optional.of(Objects.requireNonNull(status, "status"))).jobs();
+    }
+
+    /** Counts over every job. */
+    public JobSummary summary() {
+        return useCases.summarize().summarize();
+    }
+
+    /** Pauses an active job; a paused one is left as it is. Failed and completed jobs refuse ({@code not_active}). */
+    public Job pause(JobId id) {
+        return pause(id, null);
+    }
+
+    /** As {@link #pause(JobId)}, with a reason (at most 500 characters) for the audit trail. */
+    public Job pause(JobId id, String reason) {
+        return useCases.pause().pause(new PauseJobCommand(id, reason, actor));
+    }
+
+    /** Resumes a paused job. A failed job refuses ({@code force_required}): see {@link #forceResume}. */
+    public Job resume(JobId id) {
+        return resume(id, null);
+    }
+
+    /** As {@link #resume(JobId)}, with a reason for the audit trail. */
+    public Job resume(JobId id, String reason) {
+        return useCases.resume().resume(new ResumeJobCommand(id, false, reason, actor));
+    }
+
+    /**
+     * Revives a job on purpose, also one whose breaker tripped: its error count is reset and it runs
+     * again from now. The audit entry keeps {@code reason} and what the revival cleared.
+     */
+    public Job forceResume(JobId id, String reason) {
+        return useCases.resume().resume(new ResumeJobCommand(id, true, reason, actor));
+    }
+
+    /** Deletes the job; its audit trail stays readable. */
+    public void delete(JobId id) {
+        useCases.delete().delete(new DeleteJobCommand(id, actor));
+    }
+
+    /** Runs an active job now, in the calling thread (on a worker when started), and records the outcome. */
+    public ManualRun runNow(JobId id) {
+        return useCases.runNow().runNow(new RunJobNowCommand(id, actor));
+    }
+
+    /** The newest 20 audit entries of the job, newest first; also for a deleted job. */
+    public List<AuditEntry> audit(JobId id) {
+        return useCases.audit().audit(HistoryQuery.of(id, null));
+    }
+
+    /** The newest {@code limit} (at most 100) audit entries of the job, newest first. */
+    public List<AuditEntry> audit(JobId id, int limit) {
+        return useCases.audit().audit(new HistoryQuery(id, limit));
+    }
+
+    /** The newest 20 runs of the job, newest first. */
+    public List<RunRecord> runs(JobId id) {
+        return useCases.runs().runs(HistoryQuery.of(id, null));
+    }
+
+    /** The newest {@code limit} (at most 100) runs of the job, newest first. */
+    public List<RunRecord> runs(JobId id, int limit) {
+        return useCases.runs().runs(new HistoryQuery(id, limit));
+    }
+}
