@@ -265,6 +265,7 @@
     jobs = reply.body.jobs;
     renderSummary(reply.body.summary);
     renderJobs();
+    refreshCluster();
     $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
     if (await learnCronWords(jobs)) {
       renderJobs();
@@ -511,6 +512,26 @@
     show($('history-error'), failed ? failed.body.error : '');
     selectTab('audit');
     $('history-dialog').showModal();
+  }
+
+  // ---- the instances sharing the store (CONTRACT §10.1) --------------------------------------
+
+  async function refreshCluster() {
+    const reply = await api('GET', '/cluster');
+    if (!reply.ok) {
+      return;
+    }
+    const now = Date.now();
+    const self = reply.body.self;
+    $('cluster-rows').replaceChildren(...reply.body.instances.map((instance) => el('tr', {
+      'data-instance-id': instance.id, 'data-alive': instance.alive ? 'true' : 'false',
+    },
+    el('td', { className: 'instance-name', text: instance.name + (instance.id === self ? ' (this one)' : '') }),
+    el('td', { className: 'instance-id', text: instance.id }),
+    el('td', { className: 'instance-state' }, badge('instance', instance.alive ? 'alive' : 'dead')),
+    el('td', { className: 'instance-heartbeat', title: absolute(instance.heartbeatAt), text: relative(instance.heartbeatAt, now) }),
+    el('td', { className: 'instance-started', text: absolute(instance.startedAt) }),
+    el('td', { className: 'num instance-running', text: String(instance.running) }))));
   }
 
   // ---- create form with a live preview -----------------------------------------------------

@@ -17,6 +17,7 @@ import dev.hourglass.domain.port.out.Readings;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
+import dev.hourglass.domain.service.ClusterService;
 import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
 import dev.hourglass.domain.service.JobQueryService;
@@ -245,10 +246,11 @@ public final class Hourglass implements AutoCloseable {
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
             RunExecutor executor = new RunExecutor(runner, clock, metrics);
+            Singletons oneAtATime = singletons != null ? singletons
+                    : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS;
             Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
                     new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal,
-                    singletons != null ? singletons
-                            : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS,
+                    oneAtATime,
                     changes != null ? changes
                             : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE,
                     metrics);
@@ -257,8 +259,10 @@ public final class Hourglass implements AutoCloseable {
             JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine);
+            ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
+                    engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health);
+                    queries, queries, queries, health, cluster);
             return new Hourglass(useCases, engine);
         }
     }

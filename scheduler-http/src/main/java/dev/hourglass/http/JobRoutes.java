@@ -50,6 +50,9 @@ final class JobRoutes {
             post("preview", this::preview);
             get("preview", JobRoutes::previewTakesPost);
             delete("preview", JobRoutes::previewTakesPost);
+            // Nor is "cluster" (§10.1).
+            get("cluster", this::cluster);
+            delete("cluster", JobRoutes::clusterTakesGet);
             path("{id}", () -> {
                 get(this::show);
                 delete(this::remove);
@@ -119,6 +122,15 @@ final class JobRoutes {
     private void preview(Context ctx) {
         Requests.PreviewRequest request = Requests.PreviewRequest.from(requiredBody(ctx));
         ctx.json(Responses.Preview.of(useCases.preview().preview(request.toCommand())));
+    }
+
+    private void cluster(Context ctx) {
+        ctx.json(ClusterJson.of(useCases.cluster().instances()));
+    }
+
+    private static void clusterTakesGet(Context ctx) {
+        ctx.header("Allow", "GET");
+        throw ApiException.methodNotAllowed(ctx.method().name(), ctx.path());
     }
 
     private static void previewTakesPost(Context ctx) {

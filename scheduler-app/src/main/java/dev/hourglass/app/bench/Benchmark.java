@@ -39,6 +39,16 @@ public final class Benchmark implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     String sync;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Run W1, W2 and W3 on a PostgreSQL server (postgresql://user@host:port/name, password from "
+                    + "SCHEDULER_DB_PASSWORD) instead of SQLite; each workload makes and drops a database of its own")
+    String db;
+
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "With --db: engines sharing the database, in this process, each with its own pool. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int instances;
+
     private final PrintStream console;
 
     private Benchmark(PrintStream console) {
@@ -61,18 +71,23 @@ public final class Benchmark implements Callable<Integer> {
         }
         SqliteOptions options = SqliteOptions.defaults().withSyncEveryCommit(sync.equals("full"));
         Path dir = EngineWorkloads.tempDir();
+        if (instances < 1 || instances > 1 && db == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--instances must be 1, or more with --db");
+        }
+        BenchStores stores = db == null ? BenchStores.sqlite(dir, options)
+                : BenchStores.postgres(db, System.getenv("SCHEDULER_DB_PASSWORD"), instances);
         List<Result> results = new ArrayList<>();
         if (chosen.equals("startup") || chosen.equals("all")) {
             results.add(StartupWorkload.run(dir, ownJar(), 5));
         }
         if (chosen.equals("w1") || chosen.equals("all")) {
-            results.add(EngineWorkloads.burst(dir, 10_000, options));
+            results.add(EngineWorkloads.burst(stores, 10_000));
         }
         if (chosen.equals("w2") || chosen.equals("all")) {
-            results.add(EngineWorkloads.lag(dir, 2_000, Duration.ofSeconds(10), options));
+            results.add(EngineWorkloads.lag(stores, 2_000, Duration.ofSeconds(10)));
         }
         if (chosen.equals("w3") || chosen.equals("all")) {
-            results.add(EngineWorkloads.recurring(dir, 500, Duration.ofSeconds(20), options));
+            results.add(EngineWorkloads.recurring(stores, 500, Duration.ofSeconds(20)));
         }
         if (chosen.equals("api") || chosen.equals("all")) {
             results.addAll(ApiWorkload.run(dir, 1_000, 16, Duration.ofSeconds(10)));

@@ -8,8 +8,7 @@ import dev.hourglass.domain.port.out.RunOutcome;
 import dev.hourglass.domain.port.out.TaskRequest;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.schedule.ScheduleSpec;
-import dev.hourglass.persistence.sqlite.SqliteOptions;
-import dev.hourglass.persistence.sqlite.SqliteStore;
+import dev.hourglass.domain.port.out.SchedulerStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,15 +36,15 @@ final class EngineWorkloads {
      * every outcome is durable. Run three times, each on a fresh file: the first two warm the JIT
      * up, as a long-running service is; the cold figure is reported too.
      */
-    static Result burst(Path dir, int jobs, SqliteOptions options) throws Exception {
-        BurstRun cold = burstOnce(dir.resolve("w1-warm-up-1.db"), jobs, options);
-        burstOnce(dir.resolve("w1-warm-up-2.db"), jobs, options);
-        BurstRun warm = burstOnce(dir.resolve("w1.db"), jobs, options);
+    static Result burst(BenchStores stores, int jobs) throws Exception {
+        BurstRun cold = burstOnce(stores, "w1-warm-up-1", jobs);
+        burstOnce(stores, "w1-warm-up-2", jobs);
+        BurstRun warm = burstOnce(stores, "w1", jobs);
         return new Result("W1 burst")
-                .parameter("jobs", jobs).parameter("workers", WORKERS)
-                .parameter("sync", options.syncEveryCommit() ? "full" : "normal")
+                .parameter("jobs", jobs).parameter("workers", WORKERS).parameter("store", stores.describe())
                 .figure("wallSeconds", warm.seconds())
                 .figure("firesPerSecond", jobs / warm.seconds())
+                .figure("cpuSecondsPer1000Fires", warm.cpuSeconds() * 1000 / jobs)
                 .figure("coldJvmFiresPerSecond", jobs / cold.seconds())
                 .figure("completedDurably", warm.completed())
                 .figure("lagP50Ms", warm.lags().millis(50))
@@ -52,16 +53,18 @@ final class EngineWorkloads {
                 .figure("rssAfterMb", warm.rssAfterMb());
     }
 
-    private record BurstRun(double seconds, long completed, Percentiles lags, long rssBeforeMb, long rssAfterMb) {
+    private record BurstRun(double seconds, double cpuSeconds, long completed, Percentiles lags, long rssBeforeMb,
+            long rssAfterMb) {
     }
 
     /**
-     * The jobs are created on a clock an hour behind their instant, and the engine runs on a clock
-     * shifted so that they fall due one second after it starts: however long creating them takes,
+     * The jobs are created on a clock an hour behind their instant, and the engines run on a clock
+     * shifted so that they fall due one second after they start: however long creating them takes,
      * none is "missed" (which start-up recovery would spread 5 s apart).
      */
-    private static BurstRun burstOnce(Path db, int jobs, SqliteOptions options) throws Exception {
-        try (SqliteStore store = SqliteStore.open(db, options)) {
+    private static BurstRun burstOnce(BenchStores stores, String name, int jobs) throws Exception {
+        try (BenchStores.Opened opened = stores.open(name)) {
+            SchedulerStore store = opened.stores().get(0);
             Instant createdAt = Instant.now();
             Instant at = createdAt.plus(Duration.ofHours(1));
             Hourglass creator = Hourglass.builder(store).clock(Clock.fixed(createdAt, ZoneOffset.UTC))
@@ -73,76 +76,107 @@ final class EngineWorkloads {
             Clock engineClock = Clock.offset(Clock.systemUTC(), Duration.between(due, at));
             LagRecorder runner = new LagRecorder(engineClock);
             long rssBefore = Memory.residentMegabytes();
-            CountingStore counting = new CountingStore(store);
-            try (Hourglass engine = Hourglass.builder(counting).clock(engineClock).runner(runner)
-                    .workers(WORKERS).maxJobs(jobs).build()) {
-                engine.start();
+            List<CountingStore> counting = new ArrayList<>();
+            List<Hourglass> engines = new ArrayList<>();
+            try {
+                for (SchedulerStore each : opened.stores()) {
+                    CountingStore counted = new CountingStore(each);
+                    counting.add(counted);
+                    engines.add(BenchStores.engine(counted, each).clock(engineClock).runner(runner)
+                            .workers(WORKERS).maxJobs(jobs).build());
+                }
+                engines.forEach(Hourglass::start);
                 awaitInstant(due);
                 long start = System.nanoTime();
-                while (counting.completed() < jobs) {
+                double cpuStart = Cpu.processSeconds();
+                while (counting.stream().mapToInt(CountingStore::completed).sum() < jobs) {
                     LockSupport.parkNanos(100_000);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = Cpu.processSeconds() - cpuStart;
                 long completed = store.list(Optional.of(JobStatus.COMPLETED)).size();
-                return new BurstRun(seconds, completed, runner.lags(), rssBefore, Memory.residentMegabytes());
+                return new BurstRun(seconds, cpu, completed, runner.lags(), rssBefore, Memory.residentMegabytes());
+            } finally {
+                engines.forEach(Hourglass::close);
             }
         }
     }
 
     /** W2: one-shot jobs at distinct instants over 10 s; how late each starts. */
-    static Result lag(Path dir, int jobs, Duration spread, SqliteOptions options) throws Exception {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("w2.db"), options)) {
+    static Result lag(BenchStores stores, int jobs, Duration spread) throws Exception {
+        try (BenchStores.Opened opened = stores.open("w2")) {
             LagRecorder runner = new LagRecorder(Clock.systemUTC());
-            try (Hourglass engine = build(store, runner, jobs)) {
+            List<Hourglass> engines = build(opened, runner, jobs);
+            try {
                 Instant first = Instant.now().plusSeconds(2);
                 long stepMicros = spread.toNanos() / 1000 / jobs;
                 for (int i = 0; i < jobs; i++) {
                     Instant at = first.plus(stepMicros * i, ChronoUnit.MICROS).truncatedTo(ChronoUnit.MILLIS);
-                    engine.useCases().create().create(CreateJobCommand.of("lag-" + i, ScheduleSpec.at(at.toString()), "noop"));
+                    engines.get(0).useCases().create().create(
+                            CreateJobCommand.of("lag-" + i, ScheduleSpec.at(at.toString()), "noop"));
                 }
-                engine.start();
+                engines.forEach(Hourglass::start);
+                double cpuStart = Cpu.processSeconds();
                 while (runner.count() < jobs) {
                     LockSupport.parkNanos(1_000_000);
                 }
+                double cpu = Cpu.processSeconds() - cpuStart;
                 Percentiles lags = runner.lags();
                 return new Result("W2 lag")
                         .parameter("jobs", jobs).parameter("spreadSeconds", spread.toSeconds())
+                        .parameter("store", stores.describe())
                         .figure("lagP50Ms", lags.millis(50))
                         .figure("lagP99Ms", lags.millis(99))
-                        .figure("lagMaxMs", lags.maxMillis());
+                        .figure("lagMaxMs", lags.maxMillis())
+                        .figure("cpuSecondsPer1000Fires", cpu * 1000 / jobs);
+            } finally {
+                engines.forEach(Hourglass::close);
             }
         }
     }
 
     /** W3: recurring jobs every second for a while; fires achieved against the ideal, and their lag. */
-    static Result recurring(Path dir, int jobs, Duration window, SqliteOptions options) throws Exception {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("w3.db"), options)) {
+    static Result recurring(BenchStores stores, int jobs, Duration window) throws Exception {
+        try (BenchStores.Opened opened = stores.open("w3")) {
             LagRecorder runner = new LagRecorder(Clock.systemUTC());
-            try (Hourglass engine = build(store, runner, jobs)) {
-                engine.start();
+            List<Hourglass> engines = build(opened, runner, jobs);
+            try {
+                engines.forEach(Hourglass::start);
                 for (int i = 0; i < jobs; i++) {
-                    engine.useCases().create().create(CreateJobCommand.of("every-" + i, ScheduleSpec.every(1000), "noop"));
+                    engines.get(i % engines.size()).useCases().create().create(
+                            CreateJobCommand.of("every-" + i, ScheduleSpec.every(1000), "noop"));
                 }
                 Instant windowStart = Instant.now().plusSeconds(1);
                 Instant windowEnd = windowStart.plus(window);
                 runner.countPlannedWithin(windowStart, windowEnd);
+                awaitInstant(windowStart);
+                double cpuStart = Cpu.processSeconds();
                 awaitInstant(windowEnd.plusSeconds(1));
+                double cpu = Cpu.processSeconds() - cpuStart;
                 long ideal = jobs * window.toSeconds();
                 Percentiles lags = runner.lags();
                 return new Result("W3 recurring")
                         .parameter("jobs", jobs).parameter("intervalMs", 1000).parameter("windowSeconds", window.toSeconds())
+                        .parameter("store", stores.describe())
                         .figure("fires", runner.countedInWindow())
                         .figure("idealFires", ideal)
                         .figure("percentOfIdeal", 100.0 * runner.countedInWindow() / ideal)
                         .figure("lagP50Ms", lags.millis(50))
                         .figure("lagP99Ms", lags.millis(99))
-                        .figure("lagMaxMs", lags.maxMillis());
+                        .figure("lagMaxMs", lags.maxMillis())
+                        .figure("cpuSecondsPer1000Fires", cpu * 1000 / Math.max(1, runner.countedInWindow()));
+            } finally {
+                engines.forEach(Hourglass::close);
             }
         }
     }
 
-    private static Hourglass build(SqliteStore store, TaskRunner runner, int jobs) {
-        return Hourglass.builder(store).runner(runner).workers(WORKERS).maxJobs(jobs).build();
+    private static List<Hourglass> build(BenchStores.Opened opened, TaskRunner runner, int jobs) {
+        List<Hourglass> engines = new ArrayList<>();
+        for (SchedulerStore store : opened.stores()) {
+            engines.add(BenchStores.engine(store, store).runner(runner).workers(WORKERS).maxJobs(jobs).build());
+        }
+        return engines;
     }
 
     static void awaitInstant(Instant instant) {

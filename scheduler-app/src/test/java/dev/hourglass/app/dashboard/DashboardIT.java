@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.app.ApiClient;
 import dev.hourglass.app.StubWebhook.Answer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,30 @@ class DashboardIT extends BrowserAgainstLiveService {
         assertThat(page.cell(name, "job-name")).isEqualTo(name);
         assertThat(browser.findElements(By.cssSelector("#job-rows img, #job-rows b"))).isEmpty();
         assertThat(browser.getTitle()).isEqualTo("Hourglass dashboard");
+    }
+
+    @Test
+    void the_instances_panel_shows_this_instance_alive_with_its_heartbeat_and_the_runs_it_holds() throws Exception {
+        live.webhook.answer(Answer.hanging("done"));
+        String job = live.create("long-export", every(HOUR));
+        page.signedIn(TOKEN);
+
+        List<WebElement> instances = page.awaitInstances();
+        assertThat(instances).hasSize(1);
+        WebElement self = instances.get(0);
+        String id = self.getAttribute("data-instance-id");
+        assertThat(self.findElement(By.className("instance-name")).getText()).endsWith("(this one)");
+        assertThat(self.findElement(By.className("instance-state")).getText()).isEqualTo("alive");
+        assertThat(self.findElement(By.className("instance-heartbeat")).getText()).matches("now|\\d+ s ago");
+        assertThat(self.findElement(By.className("instance-running")).getText()).isEqualTo("0");
+
+        CompletableFuture<ApiClient.Reply> run = CompletableFuture.supplyAsync(() -> post(live.api, "/" + job + "/run"));
+        live.webhook.awaitRequest(10);
+        page.awaitInstanceRunning(id, "1");
+
+        live.webhook.releaseHanging();
+        assertThat(run.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        page.awaitInstanceRunning(id, "0");
     }
 
     private static ApiClient.Reply post(ApiClient api, String path) {

@@ -208,6 +208,20 @@ final class DashboardPage {
         return text("schedule-preview");
     }
 
+    /** The rows of the instances panel, once it lists at least one instance. */
+    List<WebElement> awaitInstances() {
+        return wait.until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#cluster-rows tr"));
+            return rows.isEmpty() ? null : rows;
+        });
+    }
+
+    /** Waits until the instance {@code id} shows {@code running} runs under way. */
+    void awaitInstanceRunning(String id, String running) {
+        wait.until(textOf(By.cssSelector("#cluster-rows tr[data-instance-id='" + id + "']"),
+                By.className("instance-running"), running));
+    }
+
     <T> T await(ExpectedCondition<T> condition) {
         return wait.until(condition);
     }

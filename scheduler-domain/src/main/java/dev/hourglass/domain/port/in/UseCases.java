@@ -15,7 +15,8 @@ public record UseCases(
         ReadAuditUseCase audit,
         ReadRunsUseCase runs,
         PreviewScheduleUseCase preview,
-        CheckHealthUseCase health) {
+        CheckHealthUseCase health,
+        ListInstancesUseCase cluster) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -30,5 +31,6 @@ public record UseCases(
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(preview, "preview");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(cluster, "cluster");
     }
 }
