@@ -12,7 +12,8 @@ final class PostgresSql {
             " WHERE status = 'active' AND enabled AND claim_run_id IS NULL AND next_run_at IS NOT NULL";
 
     static final String DUE = JobColumns.SELECT + FIREABLE + " AND next_run_at <= :now ORDER BY next_run_at, id";
-    static final String FIREABLE_IN_ORDER = JobColumns.SELECT + FIREABLE + " ORDER BY next_run_at, id";
+    /** The first fireable rows: the driver reads a whole result before the first row, so it must be short. */
+    static final String FIREABLE_IN_ORDER = JobColumns.SELECT + FIREABLE + " ORDER BY next_run_at, id LIMIT :limit";
 
     /**
      * Claims in one statement: the earliest due rows that nobody else has locked, up to the limit,

@@ -206,7 +206,9 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     @Override
     public Optional<Instant> nextDueAt() {
         return read("read the next due time", h -> {
-            try (Stream<JobRow> rows = h.createQuery(PostgresSql.FIREABLE_IN_ORDER).map(JobColumns.MAPPER).stream()) {
+            // One row, past the rows already known to be unreadable.
+            try (Stream<JobRow> rows = h.createQuery(PostgresSql.FIREABLE_IN_ORDER)
+                    .bind("limit", 1 + reportedUnreadable.size()).map(JobColumns.MAPPER).stream()) {
                 return readable(rows).findFirst().map(Job::nextRunAt);
             }
         });
