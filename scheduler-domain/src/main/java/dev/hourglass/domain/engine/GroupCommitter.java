@@ -112,12 +112,15 @@ final class GroupCommitter {
                     failingSinceNanos = System.nanoTime();
                 }
                 if (++failures >= SPLIT_AFTER_FAILURES) {
-                    recordOneByOne(group);
+                    List<RunResult> unstored = recordOneByOne(group);
                     group.clear();
-                    inGroup = parked.size();
-                    failures = 0;
-                    pauseMs = FIRST_RETRY_PAUSE_MS;
-                    continue;
+                    group.addAll(unstored);
+                    inGroup = group.size() + parked.size();
+                    if (unstored.isEmpty()) {
+                        failures = 0;
+                        pauseMs = FIRST_RETRY_PAUSE_MS;
+                        continue;
+                    }
                 }
                 LOG.log(Level.ERROR, "storing " + group.size() + " run outcome(s) failed; retrying in " + pauseMs + " ms", e);
                 try {
@@ -135,18 +138,38 @@ final class GroupCommitter {
      * hold up all the others. A run that fails on its own is parked and tried again later; its job
      * stays claimed (not fired again) meanwhile.
      */
-    private void recordOneByOne(List<RunResult> group) {
+    /**
+     * Returns the runs to keep retrying as a group: all of them when not one could be stored (the
+     * store is down, not one outcome bad, so none is parked for long and all follow the store's
+     * recovery within the retry pause).
+     */
+    private List<RunResult> recordOneByOne(List<RunResult> group) {
+        List<RunResult> refused = new ArrayList<>();
+        List<Throwable> reasons = new ArrayList<>();
+        boolean anyStored = false;
         for (RunResult result : group) {
             try {
                 recorder.record(List.of(result));
+                anyStored = true;
             } catch (OutcomesNotRecordedException e) {
-                if (!e.remaining().isEmpty()) {
-                    park(result, e);
+                if (e.remaining().isEmpty()) {
+                    anyStored = true;
+                } else {
+                    refused.add(result);
+                    reasons.add(e);
                 }
             } catch (RuntimeException | Error e) {
-                park(result, e);
+                refused.add(result);
+                reasons.add(e);
             }
         }
+        if (!anyStored) {
+            return refused;
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            park(refused.get(i), reasons.get(i));
+        }
+        return List.of();
     }
 
     private void park(RunResult result, Throwable e) {
