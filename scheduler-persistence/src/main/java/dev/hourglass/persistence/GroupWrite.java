@@ -1,5 +1,6 @@
 package dev.hourglass.persistence;
 
+import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
@@ -39,7 +40,9 @@ final class GroupWrite {
 
     Applied apply(List<? extends JobWrite> writes) {
         try {
+            refuseTakenNames(writes);
             boolean[] applied = changeJobs(writes);
+            insertRevisions(writes, applied);
             insertAudit(writes, applied);
             insertAlerts(writes, applied);
             Set<JobId> withNewRuns = insertRuns(writes, applied);
@@ -75,11 +78,15 @@ final class GroupWrite {
     }
 
     private boolean[] changeBatch(List<? extends JobWrite> run) throws SQLException {
-        boolean saves = run.get(0) instanceof JobWrite.Save;
-        try (PreparedStatement batch = connection.prepareStatement(saves ? JobColumns.UPDATE_STATE : JobColumns.DELETE)) {
+        JobWrite first = run.get(0);
+        String sql = first instanceof JobWrite.Save ? JobColumns.UPDATE_STATE
+                : first instanceof JobWrite.Edit ? JobColumns.UPDATE_EDIT : JobColumns.DELETE;
+        try (PreparedStatement batch = connection.prepareStatement(sql)) {
             for (JobWrite write : run) {
                 if (write instanceof JobWrite.Save save) {
                     JobColumns.bindState(batch, save.job(), save.expectedVersion());
+                } else if (write instanceof JobWrite.Edit edit) {
+                    JobColumns.bindEdit(batch, edit.job(), edit.expectedVersion());
                 } else {
                     batch.setString(1, write.jobId().value());
                     batch.setLong(2, ((JobWrite.Remove) write).expectedVersion());
@@ -106,6 +113,48 @@ final class GroupWrite {
             }
         }
         return exists;
+    }
+
+    /**
+     * An edit to a name another job holds refuses the whole transaction, as the unique index would,
+     * but with the domain's error instead of a constraint failure.
+     */
+    private void refuseTakenNames(List<? extends JobWrite> writes) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(JobColumns.NAME_TAKEN_BY_OTHER)) {
+            for (JobWrite write : writes) {
+                if (write instanceof JobWrite.Edit edit) {
+                    query.setString(1, edit.job().nameKey());
+                    query.setString(2, edit.jobId().value());
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next() && rows.getLong(1) > 0) {
+                            throw new DuplicateNameException(edit.job().name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The revisions of applied edits, then each edited job's revisions trimmed to the newest kept. */
+    private void insertRevisions(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {
+        Set<JobId> edited = new LinkedHashSet<>();
+        try (PreparedStatement batch = connection.prepareStatement(RevisionColumns.INSERT)) {
+            for (int i = 0; i < writes.size(); i++) {
+                if (applied[i] && writes.get(i) instanceof JobWrite.Edit edit) {
+                    RevisionColumns.bind(batch, edit.revision());
+                    batch.addBatch();
+                    edited.add(edit.jobId());
+                }
+            }
+            executeUnlessEmpty(batch, edited.size());
+        }
+        try (PreparedStatement batch = connection.prepareStatement(RevisionColumns.TRIM)) {
+            for (JobId job : edited) {
+                batch.setString(1, job.value());
+                batch.addBatch();
+            }
+            executeUnlessEmpty(batch, edited.size());
+        }
     }
 
     private void insertAlerts(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {

@@ -7,6 +7,7 @@ import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.in.GetJobUseCase;
@@ -16,11 +17,13 @@ import dev.hourglass.domain.port.in.ListJobsUseCase;
 import dev.hourglass.domain.port.in.PreviewScheduleCommand;
 import dev.hourglass.domain.port.in.PreviewScheduleUseCase;
 import dev.hourglass.domain.port.in.ReadAuditUseCase;
+import dev.hourglass.domain.port.in.ReadRevisionsUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
 import dev.hourglass.domain.port.out.AuditLog;
 import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.Revisions;
 import dev.hourglass.domain.port.out.RunHistory;
 import dev.hourglass.domain.schedule.Schedule;
 import java.time.Clock;
@@ -33,18 +36,21 @@ import java.util.Optional;
 
 /** Everything an operator can read: jobs, the summary, audit trails, run history, schedule previews. */
 public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, SummarizeJobsUseCase, ReadAuditUseCase,
-        ReadRunsUseCase, PreviewScheduleUseCase {
+        ReadRunsUseCase, PreviewScheduleUseCase, ReadRevisionsUseCase {
 
     private final JobStore store;
     private final AuditLog auditLog;
     private final RunHistory runHistory;
+    private final Revisions revisions;
     private final Clock clock;
     private final ZoneId defaultZone;
 
-    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Clock clock, ZoneId defaultZone) {
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions, Clock clock,
+            ZoneId defaultZone) {
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
     }
@@ -75,6 +81,12 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     public List<RunRecord> runs(HistoryQuery query) {
         get(query.jobId());
         return runHistory.runsOf(query.jobId(), query.limit());
+    }
+
+    @Override
+    public List<JobRevision> revisions(HistoryQuery query) {
+        get(query.jobId());
+        return revisions.revisionsOf(query.jobId(), query.limit());
     }
 
     @Override

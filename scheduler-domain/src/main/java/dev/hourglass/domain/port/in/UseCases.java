@@ -15,7 +15,9 @@ public record UseCases(
         ReadAuditUseCase audit,
         ReadRunsUseCase runs,
         PreviewScheduleUseCase preview,
-        CheckHealthUseCase health) {
+        CheckHealthUseCase health,
+        EditJobUseCase edit,
+        ReadRevisionsUseCase revisions) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -30,5 +32,7 @@ public record UseCases(
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(preview, "preview");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(edit, "edit");
+        Objects.requireNonNull(revisions, "revisions");
     }
 }
