@@ -1,6 +1,8 @@
 package dev.hourglass.http;
 
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.JobDefinition;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
@@ -57,12 +59,30 @@ final class Responses {
     }
 
     record SummaryJson(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
-            int recentFailures) {
+            int recentFailures, int stale) {
 
         static SummaryJson of(JobSummary summary) {
             return new SummaryJson(summary.total(), summary.active(), summary.paused(), summary.completed(),
-                    summary.failed(), summary.nextFireAt(), summary.recentFailures());
+                    summary.failed(), summary.nextFireAt(), summary.recentFailures(), summary.stale());
         }
+    }
+
+    record Revisions(List<RevisionJson> revisions) {
+    }
+
+    record RevisionJson(long revision, Instant changedAt, String changedBy, DefinitionJson definition) {
+
+        static RevisionJson of(JobRevision revision) {
+            JobDefinition d = revision.definition();
+            return new RevisionJson(revision.revision(), revision.changedAt(), revision.changedBy(),
+                    new DefinitionJson(d.name(), d.description(), d.enabled(), ScheduleJson.of(d.schedule()), d.task(),
+                            d.deleteAfterRun(), d.expectSuccessWithinMs()));
+        }
+    }
+
+    /** The fields an edit can change, as they were at one revision. */
+    record DefinitionJson(String name, String description, boolean enabled, ScheduleJson schedule, String task,
+            boolean deleteAfterRun, Long expectSuccessWithinMs) {
     }
 
     record AuditEntryJson(String id, String jobId, String jobName, String action, String previousStatus,

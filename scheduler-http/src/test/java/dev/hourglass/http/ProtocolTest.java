@@ -44,7 +44,7 @@ class ProtocolTest {
     @CsvSource({
             "PUT, " + BASE,
             "DELETE, " + BASE,
-            "PATCH, " + BASE + "/some-id",
+            "PUT, " + BASE + "/some-id",
             "POST, " + BASE + "/some-id",
             "GET, " + BASE + "/some-id/pause",
             "PUT, " + BASE + "/some-id/resume",
