@@ -195,11 +195,11 @@ public final class Hourglass implements AutoCloseable {
             Engine engine = new Engine(store, executor, policy, clock, ids, engineSettings, wakeup,
                     new Engine.Instance(new InstanceId(ids.get()), instanceName), alerts, onFatal);
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(store, store, store, store, clock, defaultZone);
+            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine, clock);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, commands, queries);
+                    queries, queries, queries, health, commands, queries, queries);
             return new Hourglass(useCases, engine);
         }
     }

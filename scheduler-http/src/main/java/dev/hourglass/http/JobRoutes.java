@@ -61,6 +61,7 @@ final class JobRoutes {
                 get("audit", this::audit);
                 get("runs", this::runs);
                 get("revisions", this::revisions);
+                get("explain", this::explain);
             });
         });
     }
@@ -97,6 +98,10 @@ final class JobRoutes {
     private void revisions(Context ctx) {
         var revisions = useCases.revisions().revisions(historyQuery(ctx));
         ctx.json(new Responses.Revisions(revisions.stream().map(Responses.RevisionJson::of).toList()));
+    }
+
+    private void explain(Context ctx) {
+        ctx.json(Responses.ExplanationJson.of(useCases.explain().explain(jobId(ctx))));
     }
 
     /** {@code {"job": ...}} with the job's revision as its entity tag. */

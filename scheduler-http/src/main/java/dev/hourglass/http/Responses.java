@@ -6,6 +6,7 @@ import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.model.Explanation;
 import dev.hourglass.domain.port.in.HealthReport;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import java.time.Instant;
@@ -68,6 +69,19 @@ final class Responses {
     }
 
     record Revisions(List<RevisionJson> revisions) {
+    }
+
+    /** {@code GET .../{id}/explain}: why the job will or will not fire next. */
+    record ExplanationJson(String jobId, String status, Instant firesNextAt, String summary, List<ReasonJson> reasons) {
+
+        static ExplanationJson of(Explanation explanation) {
+            return new ExplanationJson(explanation.jobId().value(), explanation.status().wireName(),
+                    explanation.firesNextAt(), explanation.summary(), explanation.reasons().stream()
+                            .map(r -> new ReasonJson(r.code().wireName(), r.message(), r.since(), r.until())).toList());
+        }
+    }
+
+    record ReasonJson(String code, String message, Instant since, Instant until) {
     }
 
     record RevisionJson(long revision, Instant changedAt, String changedBy, DefinitionJson definition) {

@@ -142,4 +142,25 @@ class OperatorToolsRoutesTest {
         unparsable.assertRefused(400, "invalid_request");
         assertThat(unparsable.error()).contains("until");
     }
+
+    @Test
+    void explain_answers_the_summary_and_the_reasons_with_their_instants() {
+        String id = api.createEveryMinute("report");
+        api.post(BASE + "/" + id + "/pause", "{\"until\":\"2026-06-01T09:00:00Z\",\"reason\":\"deploy\"}");
+
+        Reply reply = api.get(BASE + "/" + id + "/explain");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("jobId").asText()).isEqualTo(id);
+        assertThat(body.get("status").asText()).isEqualTo("paused");
+        assertThat(body.get("firesNextAt").isNull()).isTrue();
+        assertThat(body.get("summary").asText()).isEqualTo("It is paused since 2026-06-01T08:00:00Z by user "
+                + "(reason: deploy; until 2026-06-01T09:00:00Z) and resumes by itself at 2026-06-01T09:00:00Z.");
+        JsonNode reason = body.get("reasons").get(0);
+        assertThat(reason.get("code").asText()).isEqualTo("paused");
+        assertThat(reason.get("since").asText()).isEqualTo("2026-06-01T08:00:00.000Z");
+        assertThat(reason.get("until").asText()).isEqualTo("2026-06-01T09:00:00.000Z");
+        api.get(BASE + "/nope/explain").assertRefused(404, "not_found");
+    }
 }

@@ -17,7 +17,8 @@ public record UseCases(
         PreviewScheduleUseCase preview,
         CheckHealthUseCase health,
         EditJobUseCase edit,
-        ReadRevisionsUseCase revisions) {
+        ReadRevisionsUseCase revisions,
+        ExplainJobUseCase explain) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -34,5 +35,6 @@ public record UseCases(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(edit, "edit");
         Objects.requireNonNull(revisions, "revisions");
+        Objects.requireNonNull(explain, "explain");
     }
 }
