@@ -179,8 +179,8 @@
    * Calls the API; answers {ok, status, body}. A 401 forgets the token and asks for it again;
    * a network failure answers status 0 with a message in the same shape as the API's errors.
    */
-  async function api(method, path, body) {
-    const headers = { Accept: 'application/json' };
+  async function api(method, path, body, extraHeaders) {
+    const headers = Object.assign({ Accept: 'application/json' }, extraHeaders || {});
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
@@ -267,9 +267,52 @@
     renderJobs();
     refreshCluster();
     $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
-    if (await learnCronWords(jobs)) {
+    const learned = await learnCronWords(jobs);
+    await learnExplanations(jobs);
+    if (learned || jobs.length) {
       renderJobs();
     }
+  }
+
+  // ---- why a job will or will not run (CONTRACT §12.3) -------------------------------------
+
+  const MAX_EXPLAINED = 200;
+  const explanations = new Map();
+  const expandedExplanations = new Set();
+
+  /** The explanation of each listed job (the first 200), asked for all at once after every listing. */
+  async function learnExplanations(listed) {
+    const wanted = listed.slice(0, MAX_EXPLAINED);
+    const replies = await Promise.all(wanted.map((job) => api('GET', '/' + job.id + '/explain')));
+    explanations.clear();
+    replies.forEach((reply, i) => {
+      if (reply.ok) {
+        explanations.set(wanted[i].id, reply.body);
+      }
+    });
+  }
+
+  /** The summary sentence; a click opens the reasons with their instants. */
+  function explanationCell(job) {
+    const explanation = explanations.get(job.id);
+    if (!explanation) {
+      return null;
+    }
+    const details = el('details', { className: 'explain', open: expandedExplanations.has(job.id) },
+      el('summary', { className: 'explain-summary', text: explanation.summary }),
+      el('ul', { className: 'explain-reasons' }, explanation.reasons.map((reason) => el('li', { 'data-code': reason.code },
+        el('span', { className: 'reason-code', text: reason.code.replace(/_/g, ' ') }),
+        el('span', { className: 'reason-message', text: ' ' + reason.message }),
+        reason.since ? el('span', { className: 'muted', text: ' since ' + absolute(reason.since) }) : null,
+        reason.until ? el('span', { className: 'muted', text: ' until ' + absolute(reason.until) }) : null))));
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        expandedExplanations.add(job.id);
+      } else {
+        expandedExplanations.delete(job.id);
+      }
+    });
+    return details;
   }
 
   function renderSummary(summary) {
@@ -277,6 +320,7 @@
       $('count-' + name).textContent = summary[name];
     });
     $('count-recent').textContent = summary.recentFailures;
+    $('count-stale').textContent = summary.stale;
     $('count-next').textContent = summary.nextFireAt ? relative(summary.nextFireAt, Date.now()) : '—';
     $('count-next').title = summary.nextFireAt ? absolute(summary.nextFireAt) : '';
   }
@@ -302,7 +346,11 @@
       el('td', { className: 'name' },
         el('span', { className: 'job-name', text: job.name }),
         job.description ? el('span', { className: 'description', text: job.description }) : null,
-        job.enabled ? null : el('span', { className: 'tag', text: 'disabled' })),
+        job.enabled ? null : el('span', { className: 'tag', text: 'disabled' }),
+        job.stale ? el('span', { className: 'tag tag-stale', title: 'no successful run within '
+          + duration(job.expectSuccessWithinMs), text: 'stale' }) : null,
+        job.pausedUntil ? el('span', { className: 'tag tag-until', text: 'until ' + absolute(job.pausedUntil) }) : null,
+        explanationCell(job)),
       el('td', {}, badge('status', job.status)),
       el('td', { className: 'schedule' }, scheduleCell(job.schedule)),
       el('td', {}, when(job.nextRunAt, now)),
@@ -348,12 +396,15 @@
     const buttons = [];
     if (job.status === 'active') {
       buttons.push(actionButton('pause', 'Pause', job, pause));
+      buttons.push(actionButton('pause-until', 'Pause until…', job, openPauseUntil));
       buttons.push(actionButton('run', 'Run now', job, runNow));
     } else if (job.status === 'paused') {
       buttons.push(actionButton('resume', 'Resume', job, resume));
+      buttons.push(actionButton('pause-until', 'Pause until…', job, openPauseUntil));
     } else if (job.status === 'failed') {
       buttons.push(actionButton('resume', 'Resume…', job, openForceResume, 'warn'));
     }
+    buttons.push(actionButton('edit', 'Edit', job, openEdit));
     buttons.push(actionButton('history', 'History', job, openHistory));
     buttons.push(actionButton('delete', 'Delete', job, confirmDelete, 'danger-text'));
     return buttons;
@@ -392,6 +443,52 @@
     return act(button, 'POST', '/' + job.id + '/run', undefined,
       (body) => 'Ran ' + job.name + ': ' + (body.result || '(no output)'));
   }
+
+  // ---- pause until (CONTRACT §12.2) --------------------------------------------------------
+
+  let pausing = null;
+
+  /** A datetime-local value for an instant, in the browser's time. */
+  function localInput(iso) {
+    const t = new Date(iso);
+    return t.getFullYear() + '-' + pad(t.getMonth() + 1) + '-' + pad(t.getDate()) + 'T' + pad(t.getHours()) + ':'
+      + pad(t.getMinutes()) + ':' + pad(t.getSeconds());
+  }
+
+  function openPauseUntil(job) {
+    pausing = job;
+    $('pause-title').textContent = 'Pause ' + job.name + ' until';
+    $('f-until').value = localInput(job.pausedUntil || new Date(Date.now() + 3600000).toISOString());
+    $('f-pause-reason').value = '';
+    show($('pause-error'), '');
+    $('pause-dialog').showModal();
+    $('f-until').focus();
+  }
+
+  $('pause-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const local = $('f-until').value;
+    if (!local) {
+      show($('pause-error'), 'Choose when the job resumes.');
+      return;
+    }
+    const job = pausing;
+    const body = { until: new Date(local).toISOString() };
+    if ($('f-pause-reason').value.trim()) {
+      body.reason = $('f-pause-reason').value.trim();
+    }
+    $('pause-confirm').disabled = true;
+    const reply = await api('POST', '/' + job.id + '/pause', body);
+    $('pause-confirm').disabled = false;
+    if (reply.ok) {
+      $('pause-dialog').close();
+      notify('Paused ' + job.name + ' until ' + absolute(reply.body.job.pausedUntil) + '.', false);
+      await refresh();
+    } else if (reply.status !== 401) {
+      show($('pause-error'), reply.body.error);
+    }
+  });
+  $('pause-cancel').addEventListener('click', () => $('pause-dialog').close());
 
   // ---- confirmation of a delete ------------------------------------------------------------
 
@@ -508,6 +605,7 @@
       el('td', {}, badge('run', run.status)),
       el('td', { className: 'num', text: duration(run.durationMs) }),
       el('td', {}, el('pre', { className: run.error ? 'error-text' : 'output', text: run.error || run.output || '' })))));
+    $('run-chart').replaceChildren(runChart(runs.ok ? runs.body.runs : []));
     const failed = [audit, runs].find((reply) => !reply.ok);
     show($('history-error'), failed ? failed.body.error : '');
     selectTab('audit');
@@ -534,10 +632,54 @@
     el('td', { className: 'num instance-running', text: String(instance.running) }))));
   }
 
+  // ---- a chart of the last runs -------------------------------------------------------------
+
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attrs).forEach(([name, value]) => node.setAttribute(name, String(value)));
+    children.forEach((child) => node.append(child));
+    return node;
+  }
+
+  /**
+   * The runs (newest first, as the API lists them) as bars, oldest left: height by duration, colour
+   * by outcome, a mark above each error. Drawn as inline SVG, attributes and classes only.
+   */
+  function runChart(runs) {
+    const width = 600;
+    const height = 120;
+    const top = 12;
+    if (runs.length === 0) {
+      return el('p', { className: 'muted', text: 'no runs recorded' });
+    }
+    const ordered = runs.slice(0, 100).reverse();
+    const longest = Math.max(1, ...ordered.map((run) => run.durationMs));
+    const slot = width / Math.max(ordered.length, 20);
+    const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, class: 'chart', role: 'img',
+      'aria-label': ordered.length + ' runs, the longest ' + duration(longest) });
+    chart.append(svg('line', { x1: 0, y1: height - 0.5, x2: width, y2: height - 0.5, class: 'chart-axis' }));
+    ordered.forEach((run, i) => {
+      const barHeight = Math.max(2, Math.round((run.durationMs / longest) * (height - top - 2)));
+      const x = i * slot + 1;
+      const bar = svg('rect', { x: x.toFixed(1), y: height - barHeight, width: Math.max(1, slot - 2).toFixed(1),
+        height: barHeight, class: 'bar bar-' + run.status, 'data-status': run.status },
+      svg('title', {}, document.createTextNode(absolute(run.startedAt) + ' · ' + run.status + ' · '
+        + duration(run.durationMs) + (run.error ? ' · ' + run.error : ''))));
+      chart.append(bar);
+      if (run.status === 'error') {
+        chart.append(svg('circle', { cx: (x + (slot - 2) / 2).toFixed(1), cy: height - barHeight - 6, r: 3,
+          class: 'error-mark' }));
+      }
+    });
+    return chart;
+  }
+
   // ---- create form with a live preview -----------------------------------------------------
 
   const FIELDS = ['schedule.intervalMs', 'schedule.expr', 'schedule.kind', 'schedule.tz', 'schedule.at',
-    'schedule', 'name', 'description', 'task'];
+    'schedule', 'name', 'description', 'task', 'expectSuccessWithinMs'];
 
   function kind() {
     return document.querySelector('input[name="kind"]:checked').value;
@@ -635,7 +777,13 @@
     $(id).addEventListener('change', schedulePreview);
   });
 
+  /** The job being edited, or null while the form creates one. */
+  let editing = null;
+
   function openCreate() {
+    editing = null;
+    $('create-title').textContent = 'New job';
+    $('create-submit').textContent = 'Create';
     $('create-form').reset();
     clearErrors();
     selectKind();
@@ -644,6 +792,41 @@
     }
     $('create-dialog').showModal();
     $('f-name').focus();
+  }
+
+  /** The create form, filled in with the job as it is now, saving with PATCH (CONTRACT §12.1). */
+  async function openEdit(listed) {
+    const current = await api('GET', '/' + listed.id);
+    if (!current.ok) {
+      if (current.status !== 401) {
+        notify(current.body.error, true);
+      }
+      return;
+    }
+    const job = current.body.job;
+    openCreate();
+    editing = job;
+    $('create-title').textContent = 'Edit ' + job.name;
+    $('create-submit').textContent = 'Save';
+    $('f-name').value = job.name;
+    $('f-description').value = job.description || '';
+    $('f-task').value = job.task;
+    $('f-enabled').checked = job.enabled;
+    $('f-delete-after-run').checked = job.deleteAfterRun;
+    $('f-expect').value = job.expectSuccessWithinMs ? String(job.expectSuccessWithinMs / 60000) : '';
+    const schedule = job.schedule;
+    document.querySelector('input[name="kind"][value="' + schedule.kind + '"]').checked = true;
+    if (schedule.kind === 'every') {
+      const unit = [86400000, 3600000, 60000, 1000].find((ms) => schedule.intervalMs % ms === 0) || 1000;
+      $('f-interval-unit').value = String(unit);
+      $('f-interval').value = String(schedule.intervalMs / unit);
+    } else if (schedule.kind === 'cron') {
+      $('f-expr').value = schedule.expr;
+      $('f-tz').value = schedule.tz || '';
+    } else {
+      $('f-at').value = localInput(schedule.at);
+    }
+    selectKind();
   }
 
   $('new-job').addEventListener('click', openCreate);
@@ -661,16 +844,29 @@
     };
     if ($('f-description').value.trim()) {
       request.description = $('f-description').value;
+    } else if (editing) {
+      request.description = null;
     }
+    const expect = $('f-expect').value.trim();
+    if (expect) {
+      request.expectSuccessWithinMs = Math.round(Number(expect) * 60000);
+    } else if (editing) {
+      request.expectSuccessWithinMs = null;
+    }
+    const job = editing;
     $('create-submit').disabled = true;
-    const reply = await api('POST', '', request);
+    const reply = job
+      ? await api('PATCH', '/' + job.id, request, { 'If-Match': '"' + job.revision + '"' })
+      : await api('POST', '', request);
     $('create-submit').disabled = false;
     if (reply.ok) {
       $('create-dialog').close();
-      notify('Created ' + reply.body.job.name + '.', false);
+      notify((job ? 'Saved ' : 'Created ') + reply.body.job.name + '.', false);
       await refresh();
     } else if (reply.status !== 401) {
-      const message = reply.body.error;
+      const message = reply.body.code === 'precondition_failed'
+        ? 'Someone changed this job meanwhile. Close the form and edit it again: ' + reply.body.error
+        : reply.body.error;
       const slot = reply.body.code === 'duplicate_name' ? $('error-name') : errorSlotFor(message);
       show(slot, message);
     }

@@ -256,13 +256,13 @@ public final class Hourglass implements AutoCloseable {
                     metrics);
             metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(store, store, store, clock, defaultZone);
+            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine);
             ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, cluster);
+                    queries, queries, queries, health, cluster, commands, queries, queries);
             return new Hourglass(useCases, engine);
         }
     }

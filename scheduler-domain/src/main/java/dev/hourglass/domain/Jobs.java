@@ -4,13 +4,16 @@ import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobNotFoundException;
 import dev.hourglass.domain.model.Actor;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Explanation;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
+import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.HistoryQuery;
 import dev.hourglass.domain.port.in.ManualRun;
 import dev.hourglass.domain.port.in.PauseJobCommand;
@@ -18,9 +21,11 @@ import dev.hourglass.domain.port.in.ResumeJobCommand;
 import dev.hourglass.domain.port.in.RunJobNowCommand;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.schedule.ScheduleSpec;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The jobs of an embedded Hourglass, for Java callers: typed ids and schedules (see
@@ -34,6 +39,7 @@ import java.util.Optional;
  * Job report = jobs.createIfAbsent("report", Schedules.cron("0 9 * * 1-5", ZoneId.of("Europe/Berlin")), "send");
  * jobs.pause(report.id(), "holiday");
  * jobs.resume(report.id());
+ * jobs.edit(report.id(), edit -> edit.schedule(Schedules.every(Duration.ofHours(1))).description("hourly now"));
  * }</pre>
  */
 public final class Jobs {
@@ -138,6 +144,53 @@ public final class Jobs {
     /** As {@link #pause(JobId)}, with a reason (at most 500 characters) for the audit trail. */
     public Job pause(JobId id, String reason) {
         return useCases.pause().pause(new PauseJobCommand(id, reason, actor));
+    }
+
+    /**
+     * Pauses an active job until {@code until} (in the future, at most a year out), when the engine
+     * resumes it by itself, audited {@code resume} by the scheduler. A new pause or a resume replaces it.
+     */
+    public Job pauseUntil(JobId id, Instant until, String reason) {
+        return useCases.pause().pause(new PauseJobCommand(id, reason, actor, Objects.requireNonNull(until, "until")));
+    }
+
+    /**
+     * Edits the job in place: {@code changes} names each field that changes, with the create's types
+     * and rules ({@code null} clears an optional field). The job keeps its id, status, counters and
+     * history; an accepted edit adds one revision and one {@code update} audit entry, and an edit
+     * that changes nothing returns the job untouched.
+     *
+     * @throws DuplicateNameException when another job holds the new name
+     */
+    public Job edit(JobId id, Consumer<EditJobCommand.Builder> changes) {
+        return edit(id, null, changes);
+    }
+
+    /**
+     * As {@link #edit(JobId, Consumer)}, only while the job is at {@code revision} (what the HTTP
+     * API's {@code If-Match} does).
+     *
+     * @throws dev.hourglass.domain.error.PreconditionFailedException when the job is at another revision
+     */
+    public Job edit(JobId id, long revision, Consumer<EditJobCommand.Builder> changes) {
+        return edit(id, Long.valueOf(revision), changes);
+    }
+
+    private Job edit(JobId id, Long revision, Consumer<EditJobCommand.Builder> changes) {
+        Objects.requireNonNull(changes, "changes");
+        EditJobCommand.Builder edit = EditJobCommand.of(id, actor);
+        changes.accept(edit);
+        return useCases.edit().edit(edit.ifRevision(revision).build());
+    }
+
+    /** The newest 20 definitions of the job, newest first: revision 1 as created, then one per edit. */
+    public List<JobRevision> revisions(JobId id) {
+        return useCases.revisions().revisions(HistoryQuery.of(id, null));
+    }
+
+    /** Why the job will or will not fire next: a sentence, and one reason per cause. */
+    public Explanation explain(JobId id) {
+        return useCases.explain().explain(id);
     }
 
     /** Resumes a paused job. A failed job refuses ({@code force_required}): see {@link #forceResume}. */

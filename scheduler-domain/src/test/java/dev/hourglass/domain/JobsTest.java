@@ -3,16 +3,21 @@ package dev.hourglass.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.error.JobNotFoundException;
+import dev.hourglass.domain.error.PreconditionFailedException;
 import dev.hourglass.domain.error.TransitionRejectedException;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Explanation;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.schedule.Cron;
+import dev.hourglass.domain.schedule.Every;
 import dev.hourglass.domain.schedule.Schedules;
 import dev.hourglass.domain.testing.TestScheduler;
 import java.time.Duration;
@@ -124,5 +129,79 @@ class JobsTest {
         assertThatThrownBy(() -> jobs.get(job.id())).isInstanceOf(JobNotFoundException.class);
         assertThat(jobs.audit(job.id()).get(0).action()).isEqualTo(AuditAction.DELETE);
         assertThat(jobs.named("by-hand")).isEmpty();
+    }
+
+    @Test
+    void an_edit_changes_the_named_fields_keeps_the_rest_and_adds_a_revision_audited_as_update() {
+        Jobs ops = jobs.as("ops-team");
+        Job job = ops.create("sync", Schedules.every(Duration.ofMinutes(5)), "sync the ledger",
+                JobOptions.defaults().description("every five minutes"));
+
+        Job edited = ops.edit(job.id(), edit -> edit.schedule(Schedules.every(Duration.ofHours(1))).description(null)
+                .expectSuccessWithinMs(Duration.ofHours(3).toMillis()));
+
+        assertThat(edited.id()).isEqualTo(job.id());
+        assertThat(edited.revision()).isEqualTo(2);
+        assertThat(((Every) edited.schedule()).intervalMs()).isEqualTo(Duration.ofHours(1).toMillis());
+        assertThat(edited.description()).isNull();
+        assertThat(edited.task()).isEqualTo("sync the ledger");
+        assertThat(edited.expectSuccessWithinMs()).isEqualTo(Duration.ofHours(3).toMillis());
+        assertThat(edited.nextRunAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+        AuditEntry update = ops.audit(job.id(), 1).get(0);
+        assertThat(update.action()).isEqualTo(AuditAction.UPDATE);
+        assertThat(update.actor()).isEqualTo("ops-team");
+        assertThat(ops.revisions(job.id())).extracting(JobRevision::revision).containsExactly(2L, 1L);
+        assertThat(ops.revisions(job.id()).get(1).definition().description()).isEqualTo("every five minutes");
+    }
+
+    @Test
+    void an_edit_for_another_revision_is_refused_and_changes_nothing() {
+        Job job = jobs.create("report", Schedules.every(Duration.ofMinutes(5)), "t");
+        jobs.edit(job.id(), 1, edit -> edit.task("t2"));
+
+        assertThatThrownBy(() -> jobs.edit(job.id(), 1, edit -> edit.task("t3")))
+                .isInstanceOfSatisfying(PreconditionFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+
+        assertThat(jobs.get(job.id()).task()).isEqualTo("t2");
+        assertThat(jobs.get(job.id()).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void an_edit_to_a_taken_name_is_a_duplicate() {
+        jobs.create("first", Schedules.every(Duration.ofMinutes(5)), "t");
+        Job second = jobs.create("second", Schedules.every(Duration.ofMinutes(5)), "t");
+
+        assertThatThrownBy(() -> jobs.edit(second.id(), edit -> edit.name("FIRST")))
+                .isInstanceOf(DuplicateNameException.class);
+        assertThat(jobs.get(second.id()).name()).isEqualTo("second");
+    }
+
+    @Test
+    void a_pause_until_shows_its_end_and_the_explanation_says_when_it_resumes() {
+        Job job = jobs.create("mailer", Schedules.every(Duration.ofMinutes(5)), "t");
+        Instant until = now.plus(Duration.ofHours(2));
+
+        Job paused = jobs.pauseUntil(job.id(), until, "mail server upgrade");
+
+        assertThat(paused.status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(paused.pausedUntil()).isEqualTo(until);
+        Explanation explanation = jobs.explain(job.id());
+        assertThat(explanation.reasons()).extracting(Explanation.Reason::code).containsExactly(Explanation.Code.PAUSED);
+        assertThat(explanation.reasons().get(0).until()).isEqualTo(until);
+        assertThat(explanation.summary()).isNotBlank();
+    }
+
+    @Test
+    void an_active_job_is_explained_by_its_next_fire() {
+        Job job = jobs.create("tidy", Schedules.every(Duration.ofMinutes(5)), "t");
+
+        Explanation explanation = jobs.explain(job.id());
+
+        assertThat(explanation.firesNextAt()).isEqualTo(job.nextRunAt());
+        assertThat(explanation.reasons()).extracting(Explanation.Reason::code)
+                .containsExactly(Explanation.Code.SCHEDULED);
+        assertThatThrownBy(() -> jobs.explain(dev.hourglass.domain.model.JobId.of("j-unknown")))
+                .isInstanceOf(JobNotFoundException.class);
     }
 }

@@ -55,6 +55,7 @@ final class ErrorResponses {
         status.put(ErrorCode.COMPLETED_IS_FINAL, 409);
         status.put(ErrorCode.NOT_ACTIVE, 409);
         status.put(ErrorCode.ALREADY_RUNNING, 409);
+        status.put(ErrorCode.PRECONDITION_FAILED, 412);
         status.put(ErrorCode.CONCURRENT_UPDATE, 409);
         status.put(ErrorCode.UNREADABLE_JOB, 500);
         status.put(ErrorCode.STORE_UNAVAILABLE, 503);

@@ -4,7 +4,7 @@ import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.LastRun;
 import java.time.Instant;
 
-/** A job exactly as CONTRACT §2 lists its fields; the last run is flattened into four fields. */
+/** A job as CONTRACT §2 and §7 (round 2) list its fields; the last run is flattened into four fields. */
 record JobJson(
         String id,
         String name,
@@ -23,7 +23,11 @@ record JobJson(
         boolean deleteAfterRun,
         Instant createdAt,
         Instant updatedAt,
-        String createdBy) {
+        String createdBy,
+        long revision,
+        Instant pausedUntil,
+        Long expectSuccessWithinMs,
+        boolean stale) {
 
     static JobJson of(Job job) {
         LastRun last = job.lastRun();
@@ -45,6 +49,10 @@ record JobJson(
                 job.deleteAfterRun(),
                 job.createdAt(),
                 job.updatedAt(),
-                job.createdBy());
+                job.createdBy(),
+                job.revision(),
+                job.pausedUntil(),
+                job.expectSuccessWithinMs(),
+                job.isStale());
     }
 }

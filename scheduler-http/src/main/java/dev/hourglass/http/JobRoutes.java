@@ -2,6 +2,7 @@ package dev.hourglass.http;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -55,12 +56,15 @@ final class JobRoutes {
             delete("cluster", JobRoutes::clusterTakesGet);
             path("{id}", () -> {
                 get(this::show);
+                patch(this::edit);
                 delete(this::remove);
                 post("pause", this::pause);
                 post("resume", this::resume);
                 post("run", this::run);
                 get("audit", this::audit);
                 get("runs", this::runs);
+                get("revisions", this::revisions);
+                get("explain", this::explain);
             });
         });
     }
@@ -84,7 +88,52 @@ final class JobRoutes {
     }
 
     private void show(Context ctx) {
-        ctx.json(new Responses.JobBody(JobJson.of(useCases.get().get(jobId(ctx)))));
+        answerJob(ctx, useCases.get().get(jobId(ctx)));
+    }
+
+    private void edit(Context ctx) {
+        JobId id = jobId(ctx);
+        Long ifRevision = ifMatch(ctx);
+        Job job = useCases.edit().edit(Requests.edit(requiredBody(ctx), id, ifRevision, Principal.of(ctx)));
+        answerJob(ctx, job);
+    }
+
+    private void revisions(Context ctx) {
+        var revisions = useCases.revisions().revisions(historyQuery(ctx));
+        ctx.json(new Responses.Revisions(revisions.stream().map(Responses.RevisionJson::of).toList()));
+    }
+
+    private void explain(Context ctx) {
+        ctx.json(Responses.ExplanationJson.of(useCases.explain().explain(jobId(ctx))));
+    }
+
+    /** {@code {"job": ...}} with the job's revision as its entity tag. */
+    private static void answerJob(Context ctx, Job job) {
+        ctx.header("ETag", "\"" + job.revision() + "\"");
+        ctx.json(new Responses.JobBody(JobJson.of(job)));
+    }
+
+    /**
+     * The revision an {@code If-Match} names ({@code "3"}, also weak or unquoted), or null without
+     * one or with {@code *}. A tag that names no revision can match none: 412 at once.
+     */
+    private static Long ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return null;
+        }
+        String tag = header.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (!tag.matches("[1-9][0-9]{0,17}")) {
+            throw new ApiException(412, "precondition_failed",
+                    "If-Match must name one revision of the job, like \"3\" (its ETag); got " + header.trim());
+        }
+        return Long.valueOf(tag);
     }
 
     private void remove(Context ctx) {

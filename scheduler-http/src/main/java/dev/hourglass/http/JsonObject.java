@@ -23,6 +23,11 @@ final class JsonObject {
         return new JsonObject(node, "");
     }
 
+    /** Whether the field is there, JSON null included: an edit tells "clear it" from "leave it". */
+    boolean has(String name) {
+        return node.has(name);
+    }
+
     /** A string, or null when absent or null. */
     String text(String name) {
         JsonNode value = typed(name, JsonNode::isTextual, "a string");

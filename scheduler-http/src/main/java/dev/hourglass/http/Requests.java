@@ -2,10 +2,14 @@ package dev.hourglass.http;
 
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.PauseJobCommand;
 import dev.hourglass.domain.port.in.PreviewScheduleCommand;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
 import dev.hourglass.domain.schedule.ScheduleSpec;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The request bodies of CONTRACT §7, read from JSON with strict types. They check shape only:
@@ -18,7 +22,7 @@ final class Requests {
 
     /** {@code POST /ui/api/scheduler}; {@code createdBy} is the authenticated principal, not a body field. */
     record CreateJobRequest(String name, String description, boolean enabled, ScheduleSpec schedule, String task,
-            boolean deleteAfterRun) {
+            boolean deleteAfterRun, Long expectSuccessWithinMs) {
 
         static CreateJobRequest from(JsonObject json) {
             JsonObject schedule = json.object("schedule");
@@ -28,23 +32,73 @@ final class Requests {
                     json.bool("enabled", true),
                     schedule == null ? null : ScheduleJson.spec(schedule),
                     json.text("task"),
-                    json.bool("deleteAfterRun", false));
+                    json.bool("deleteAfterRun", false),
+                    json.integer("expectSuccessWithinMs"));
         }
 
         CreateJobCommand toCommand(String actor) {
-            return new CreateJobCommand(name, description, enabled, schedule, task, deleteAfterRun, actor);
+            return new CreateJobCommand(name, description, enabled, schedule, task, deleteAfterRun, actor,
+                    expectSuccessWithinMs);
         }
     }
 
-    /** {@code POST .../pause}: an empty body or {@code {"reason": "..."}}. */
-    record PauseRequest(String reason) {
+    /**
+     * {@code PATCH /ui/api/scheduler/{id}}: any of the create's fields, read with the same types; a
+     * field that is absent stays as it is, a null clears an optional one (and is refused for the
+     * others, by the domain). Fields of later rounds ({@code dependency}, {@code probe}) are
+     * ignored like any unknown field.
+     */
+    static EditJobCommand edit(JsonObject json, JobId id, Long ifRevision, String actor) {
+        EditJobCommand.Builder edit = EditJobCommand.of(id, actor).ifRevision(ifRevision);
+        if (json.has("name")) {
+            edit.name(json.text("name"));
+        }
+        if (json.has("description")) {
+            edit.description(json.text("description"));
+        }
+        if (json.has("enabled")) {
+            edit.enabled(json.bool("enabled", true));
+        }
+        if (json.has("schedule")) {
+            JsonObject schedule = json.object("schedule");
+            edit.schedule(schedule == null ? null : ScheduleJson.spec(schedule));
+        }
+        if (json.has("task")) {
+            edit.task(json.text("task"));
+        }
+        if (json.has("deleteAfterRun")) {
+            edit.deleteAfterRun(json.bool("deleteAfterRun", false));
+        }
+        if (json.has("expectSuccessWithinMs")) {
+            edit.expectSuccessWithinMs(json.integer("expectSuccessWithinMs"));
+        }
+        return edit.build();
+    }
+
+    /**
+     * {@code POST .../pause}: an empty body, {@code {"reason": "..."}}, or with {@code "until"}: an
+     * ISO-8601 instant with an explicit offset, after which the job resumes by itself.
+     */
+    record PauseRequest(String reason, Instant until) {
 
         static PauseRequest from(JsonObject json) {
-            return new PauseRequest(json.text("reason"));
+            return new PauseRequest(json.text("reason"), instant(json.text("until"), "until"));
         }
 
         PauseJobCommand toCommand(JobId id, String actor) {
-            return new PauseJobCommand(id, reason, actor);
+            return new PauseJobCommand(id, reason, actor, until);
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidRequest(field + " must be an ISO-8601 instant with an offset, like "
+                    + "2026-12-01T09:00:00+01:00; got '" + text + "'");
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.hourglass.http;
 
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.JobDefinition;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.model.Explanation;
 import dev.hourglass.domain.port.in.HealthReport;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import java.time.Instant;
@@ -57,12 +60,43 @@ final class Responses {
     }
 
     record SummaryJson(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
-            int recentFailures) {
+            int recentFailures, int stale) {
 
         static SummaryJson of(JobSummary summary) {
             return new SummaryJson(summary.total(), summary.active(), summary.paused(), summary.completed(),
-                    summary.failed(), summary.nextFireAt(), summary.recentFailures());
+                    summary.failed(), summary.nextFireAt(), summary.recentFailures(), summary.stale());
         }
+    }
+
+    record Revisions(List<RevisionJson> revisions) {
+    }
+
+    /** {@code GET .../{id}/explain}: why the job will or will not fire next. */
+    record ExplanationJson(String jobId, String status, Instant firesNextAt, String summary, List<ReasonJson> reasons) {
+
+        static ExplanationJson of(Explanation explanation) {
+            return new ExplanationJson(explanation.jobId().value(), explanation.status().wireName(),
+                    explanation.firesNextAt(), explanation.summary(), explanation.reasons().stream()
+                            .map(r -> new ReasonJson(r.code().wireName(), r.message(), r.since(), r.until())).toList());
+        }
+    }
+
+    record ReasonJson(String code, String message, Instant since, Instant until) {
+    }
+
+    record RevisionJson(long revision, Instant changedAt, String changedBy, DefinitionJson definition) {
+
+        static RevisionJson of(JobRevision revision) {
+            JobDefinition d = revision.definition();
+            return new RevisionJson(revision.revision(), revision.changedAt(), revision.changedBy(),
+                    new DefinitionJson(d.name(), d.description(), d.enabled(), ScheduleJson.of(d.schedule()), d.task(),
+                            d.deleteAfterRun(), d.expectSuccessWithinMs()));
+        }
+    }
+
+    /** The fields an edit can change, as they were at one revision. */
+    record DefinitionJson(String name, String description, boolean enabled, ScheduleJson schedule, String task,
+            boolean deleteAfterRun, Long expectSuccessWithinMs) {
     }
 
     record AuditEntryJson(String id, String jobId, String jobName, String action, String previousStatus,

@@ -69,18 +69,18 @@ class OpenApiDocumentTest {
         URI base = URI.create("http://127.0.0.1/ui/api/scheduler");
         String job = ApiFixtureJobs.JOB;
 
-        assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x/explain"), json(200, "{}")))
+        assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x/history"), json(200, "{}")))
                 .hasMessageContaining("an undocumented route");
-        assertThatThrownBy(() -> contract.check("PATCH", URI.create(base + "/x"), json(200, "{\"job\":" + job + "}")))
+        assertThatThrownBy(() -> contract.check("PUT", URI.create(base + "/x"), json(200, "{\"job\":" + job + "}")))
                 .hasMessageContaining("an undocumented method");
         assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x"), json(418, "{}")))
                 .hasMessageContaining("an undocumented status");
-        String withNewField = job.replace("\"id\":", "\"revision\":1,\"id\":");
+        String withNewField = job.replace("\"id\":", "\"dependency\":null,\"id\":");
         assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x"), json(200, "{\"job\":" + withNewField + "}")))
                 .hasMessageContaining("does not allow");
         contract.check("GET", URI.create(base + "/x"), json(200, "{\"job\":" + job + "}"));
-        contract.check("PATCH", URI.create(base + "/x"), json(405,
-                "{\"error\":\"PATCH is not allowed\",\"code\":\"method_not_allowed\"}"));
+        contract.check("PUT", URI.create(base + "/x"), json(405,
+                "{\"error\":\"PUT is not allowed\",\"code\":\"method_not_allowed\"}"));
     }
 
     private static Reply json(int status, String body) {
@@ -95,7 +95,8 @@ class OpenApiDocumentTest {
                 + "\"lastRunAt\":null,\"lastRunStatus\":null,\"lastRunDurationMs\":null,\"lastRunError\":null,"
                 + "\"nextRunAt\":\"2026-06-01T08:01:00.000Z\",\"runCount\":0,\"consecutiveErrors\":0,"
                 + "\"deleteAfterRun\":false,\"createdAt\":\"2026-06-01T08:00:00.000Z\","
-                + "\"updatedAt\":\"2026-06-01T08:00:00.000Z\",\"createdBy\":\"user\"}";
+                + "\"updatedAt\":\"2026-06-01T08:00:00.000Z\",\"createdBy\":\"user\",\"revision\":1,\"pausedUntil\":null,"
+                + "\"expectSuccessWithinMs\":null,\"stale\":false}";
 
         private ApiFixtureJobs() {
         }

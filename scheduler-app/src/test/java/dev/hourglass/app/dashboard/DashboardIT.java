@@ -45,12 +45,13 @@ class DashboardIT extends BrowserAgainstLiveService {
         page.click("cleanup", "pause");
         page.awaitBadge("cleanup", "paused");
         assertThat(page.awaitNotice("Paused cleanup")).isEqualTo("Paused cleanup.");
-        assertThat(page.actions("cleanup")).containsExactly("resume", "history", "delete");
+        assertThat(page.actions("cleanup")).containsExactly("resume", "pause-until", "edit", "history", "delete");
         page.awaitCount("paused", "1");
 
         page.click("cleanup", "resume");
         page.awaitBadge("cleanup", "active");
-        assertThat(page.actions("cleanup")).containsExactly("pause", "run", "history", "delete");
+        assertThat(page.actions("cleanup")).containsExactly("pause", "pause-until", "run", "edit", "history",
+                "delete");
         page.awaitCount("paused", "0");
     }
 
@@ -66,7 +67,7 @@ class DashboardIT extends BrowserAgainstLiveService {
             page.awaitNotice("Ran charge-cards: HTTP 500: outage");
         }
         page.awaitBadge("charge-cards", "failed");
-        assertThat(page.actions("charge-cards")).containsExactly("resume", "history", "delete");
+        assertThat(page.actions("charge-cards")).containsExactly("resume", "edit", "history", "delete");
         assertThat(page.cell("charge-cards", "errors")).isEqualTo(String.valueOf(BREAKER));
 
         page.click("charge-cards", "resume");
@@ -253,6 +254,119 @@ class DashboardIT extends BrowserAgainstLiveService {
         live.webhook.releaseHanging();
         assertThat(run.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         page.awaitInstanceRunning(id, "0");
+    }
+
+    // ---- operator tools (CONTRACT §12)
+
+    @Test
+    void the_edit_form_opens_filled_in_previews_the_next_five_fires_and_saves_with_the_revision() throws Exception {
+        String id = live.create("nightly", every(HOUR));
+        page.signedIn(TOKEN);
+
+        page.click("nightly", "edit");
+        page.awaitDialog("create-dialog");
+        assertThat(page.text("create-title")).isEqualTo("Edit nightly");
+        assertThat(page.value("f-name")).isEqualTo("nightly");
+        assertThat(page.value("f-interval")).isEqualTo("1");
+        assertThat(page.value("f-interval-unit")).isEqualTo("3600000");
+        page.awaitPreview("Next 5 runs");
+        assertThat(page.rowsOfList("#schedule-preview .preview-runs li")).hasSize(5);
+
+        page.type("f-name", "nightly-v2");
+        page.type("f-interval", "30");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-interval-unit"))).selectByValue("60000");
+        page.type("f-expect", "120");
+        page.press("create-submit");
+
+        page.awaitDialogClosed("create-dialog");
+        page.awaitRow("nightly-v2");
+        assertThat(page.awaitNotice("Saved")).isEqualTo("Saved nightly-v2.");
+        var job = live.api.job(id);
+        assertThat(job.get("revision").asLong()).isEqualTo(2);
+        assertThat(job.get("schedule").get("intervalMs").asLong()).isEqualTo(30 * 60_000);
+        assertThat(job.get("expectSuccessWithinMs").asLong()).isEqualTo(120 * 60_000);
+        assertThat(live.api.get("/" + id + "/audit").body().get("entries").get(0).get("action").asText())
+                .isEqualTo("update");
+    }
+
+    @Test
+    void the_pause_until_picker_pauses_the_job_and_shows_when_it_resumes() throws Exception {
+        String id = live.create("mailer", every(HOUR));
+        page.signedIn(TOKEN);
+
+        page.click("mailer", "pause-until");
+        page.awaitDialog("pause-dialog");
+        page.setLocalDateTime("f-until", 2 * HOUR);
+        page.type("f-pause-reason", "mail server upgrade");
+        page.press("pause-confirm");
+
+        page.awaitDialogClosed("pause-dialog");
+        page.awaitBadge("mailer", "paused");
+        assertThat(page.awaitNotice("Paused mailer until")).startsWith("Paused mailer until");
+        assertThat(page.cell("mailer", "tag-until")).startsWith("until ");
+        assertThat(live.api.job(id).get("pausedUntil").isNull()).isFalse();
+        page.awaitExplanation("mailer", "resumes by itself at");
+    }
+
+    @Test
+    void a_stale_job_shows_a_badge_and_the_summary_counts_it() throws Exception {
+        String id = live.api.create("{\"name\":\"heartbeat\",\"task\":\"t\",\"expectSuccessWithinMs\":60000,"
+                + "\"schedule\":{\"kind\":\"every\",\"intervalMs\":" + HOUR + "}}");
+        page.signedIn(TOKEN);
+        page.awaitRow("heartbeat");
+        backdateCreation(id, java.time.Duration.ofMinutes(2));
+
+        page.awaitCount("stale", "1");
+        assertThat(page.cell("heartbeat", "tag-stale")).isEqualTo("stale");
+        assertThat(live.api.job(id).get("stale").asBoolean()).isTrue();
+        page.openExplanation("heartbeat");
+        assertThat(page.reasonCodes("heartbeat")).containsExactly("scheduled", "stale");
+    }
+
+    @Test
+    void the_explain_summary_stands_next_to_every_job_and_a_click_shows_the_reasons() throws Exception {
+        live.create("tidy", every(HOUR));
+        String paused = live.create("resting", every(HOUR));
+        live.api.post("/" + paused + "/pause", "{\"reason\":\"holiday\"}");
+        page.signedIn(TOKEN);
+
+        assertThat(page.awaitExplanation("tidy", "It fires next at")).contains("every hour");
+        assertThat(page.awaitExplanation("resting", "It is paused")).contains("by user", "holiday");
+
+        page.openExplanation("resting");
+        assertThat(page.reasonCodes("resting")).containsExactly("paused");
+    }
+
+    @Test
+    void the_history_shows_a_chart_of_the_last_runs_coloured_by_outcome_with_errors_marked() throws Exception {
+        String id = live.create("flaky", every(HOUR));
+        live.webhook.answer(Answer.ok("fine"));
+        live.api.post("/" + id + "/run", "");
+        live.webhook.answer(Answer.status(500, "broken"));
+        live.api.post("/" + id + "/run", "");
+        live.webhook.answer(Answer.ok("fine again"));
+        live.api.post("/" + id + "/run", "");
+        page.signedIn(TOKEN);
+
+        page.click("flaky", "history");
+        page.awaitDialog("history-dialog");
+        page.press("tab-runs");
+
+        List<String> bars = page.chartBars();
+        assertThat(bars).containsExactly("ok", "error", "ok");
+        assertThat(browser.findElements(By.cssSelector("#run-chart svg circle.error-mark"))).hasSize(1);
+    }
+
+    private void backdateCreation(String id, java.time.Duration by) throws java.sql.SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setBusyTimeout(5_000);
+        try (java.sql.Connection db = config.createConnection("jdbc:sqlite:" + dir.resolve("scheduler.db"));
+                java.sql.PreparedStatement update = db.prepareStatement(
+                        "UPDATE jobs SET created_at = ? WHERE id = ?")) {
+            update.setString(1, dev.hourglass.domain.model.Instants.format(java.time.Instant.now().minus(by)));
+            update.setString(2, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static ApiClient.Reply post(ApiClient api, String path) {

@@ -222,6 +222,64 @@ final class DashboardPage {
                 By.className("instance-running"), running));
     }
 
+    String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    List<WebElement> rowsOfList(String css) {
+        return wait.until(driver -> {
+            List<WebElement> items = driver.findElements(By.cssSelector(css));
+            return items.isEmpty() ? null : items;
+        });
+    }
+
+    /** Sets a datetime-local field to the browser's local time {@code offsetMs} from now, as a picker would. */
+    void setLocalDateTime(String id, long offsetMs) {
+        ((JavascriptExecutor) driver).executeScript("const t = new Date(Date.now() + arguments[1]);"
+                + "const p = (n) => String(n).padStart(2, '0');"
+                + "document.getElementById(arguments[0]).value = t.getFullYear() + '-' + p(t.getMonth() + 1) + '-'"
+                + " + p(t.getDate()) + 'T' + p(t.getHours()) + ':' + p(t.getMinutes()) + ':' + p(t.getSeconds());",
+                id, offsetMs);
+    }
+
+    /** Waits for the explanation next to {@code name} to contain {@code containing}; answers it. */
+    String awaitExplanation(String name, String containing) {
+        return wait.until(driver -> {
+            List<WebElement> summaries = driver.findElement(row(name)).findElements(By.className("explain-summary"));
+            String text = summaries.isEmpty() ? "" : summaries.get(0).getText();
+            return text.contains(containing) ? text : null;
+        });
+    }
+
+    /** Clicks the explanation of {@code name} open. */
+    void openExplanation(String name) {
+        wait.until(driver -> {
+            WebElement details = driver.findElement(row(name)).findElement(By.cssSelector("details.explain"));
+            if (details.getAttribute("open") == null) {
+                details.findElement(By.tagName("summary")).click();
+            }
+            return details.getAttribute("open") != null;
+        });
+    }
+
+    /** The reason codes the opened explanation of {@code name} lists. */
+    List<String> reasonCodes(String name) {
+        return wait.until(driver -> {
+            List<String> codes = driver.findElement(row(name)).findElements(By.cssSelector(".explain-reasons li"))
+                    .stream().filter(WebElement::isDisplayed).map(li -> li.getAttribute("data-code")).toList();
+            return codes.isEmpty() ? null : codes;
+        });
+    }
+
+    /** The outcome of each bar of the history's run chart, oldest first. */
+    List<String> chartBars() {
+        return wait.until(driver -> {
+            List<String> bars = driver.findElements(By.cssSelector("#run-chart svg rect.bar")).stream()
+                    .map(bar -> bar.getAttribute("data-status")).toList();
+            return bars.isEmpty() ? null : bars;
+        });
+    }
+
     <T> T await(ExpectedCondition<T> condition) {
         return wait.until(condition);
     }

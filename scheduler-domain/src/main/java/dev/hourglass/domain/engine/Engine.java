@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
     private static final int MANUAL_RECORD_ATTEMPTS = 3;
+    private static final Duration DEADLINE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final SchedulerStore store;
     private final RunExecutor executor;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final Recovery recovery;
     private final ClockJumps clockJumps;
     private final AlertDelivery alerts;
+    private final Deadlines deadlines;
     private final Clock clock;
     private final Supplier<RunId> runIds;
     private final EngineSettings settings;
@@ -83,6 +85,8 @@ public final class Engine implements AutoCloseable {
     private volatile long leaseRenewedNanos;
     private volatile VirtualMachineError fatal;
     private Instant nextSweepAt = Instant.MIN;
+    /** When the dispatcher next looks at timed pauses and staleness: at the earliest deadline, at least every second. */
+    private Instant nextDeadlineCheckAt = Instant.MIN;
 
     public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
@@ -117,6 +121,7 @@ public final class Engine implements AutoCloseable {
         this.recovery = new Recovery(store, policy, ids, self, settings, metrics);
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
         this.alerts = new AlertDelivery(store, alertSender, clock, singletons, metrics);
+        this.deadlines = new Deadlines(store, ids);
         this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics);
     }
 
@@ -215,6 +220,7 @@ public final class Engine implements AutoCloseable {
         int fired = 0;
         List<Job> pending = takeRefires();
         while (true) {
+            checkDeadlines(Instants.now(clock));
             List<Job> claimed = pending.isEmpty()
                     ? store.claimDue(Instants.now(clock), settings.claimBatch(), self, runIds) : pending;
             pending = List.of();
@@ -445,6 +451,11 @@ public final class Engine implements AutoCloseable {
                     wakeup.await(settings.heartbeat().toNanos());
                     continue;
                 }
+                if (!now.isBefore(nextDeadlineCheckAt)) {
+                    checkDeadlines(now);
+                    Instant inASecond = now.plus(DEADLINE_CHECK_INTERVAL);
+                    nextDeadlineCheckAt = deadlines.next().filter(at -> at.isBefore(inASecond)).orElse(inASecond);
+                }
                 int room = settings.maxInFlight() - inFlight.get();
                 if (room > 0) {
                     int wanted = Math.min(room, settings.claimBatch());
@@ -485,10 +496,24 @@ public final class Engine implements AutoCloseable {
 
     private long nanosUntilNextDue() {
         long maxIdle = settings.maxIdle().toNanos();
+        Instant now = clock.instant();
+        long untilDeadlineCheck = Math.max(0, Duration.between(now, nextDeadlineCheckAt).toNanos());
         return store.nextDueAt()
-                .map(due -> Duration.between(clock.instant(), due).toNanos())
+                .map(due -> Duration.between(now, due).toNanos())
                 .map(nanos -> Math.max(0, Math.min(nanos, maxIdle)))
-                .orElse(maxIdle);
+                .map(nanos -> Math.min(nanos, untilDeadlineCheck))
+                .orElse(Math.min(maxIdle, untilDeadlineCheck));
+    }
+
+    /** Resumes timed pauses that ended and opens stale episodes that are due; alerts go out at once. */
+    private void checkDeadlines(Instant now) {
+        Deadlines.Checked checked = deadlines.check(now);
+        if (checked.turnedStale() > 0) {
+            alerts.raise();
+        }
+        if (checked.resumed() > 0) {
+            LOG.log(Level.INFO, "{0} timed pause(s) ended; the job(s) resumed", checked.resumed());
+        }
     }
 
     private void dispatch(Job claimed) {

@@ -13,6 +13,8 @@ public enum ErrorCode {
     COMPLETED_IS_FINAL,
     NOT_ACTIVE,
     ALREADY_RUNNING,
+    /** An edit expected another revision of the job than the stored one (HTTP {@code If-Match}); nothing changed. */
+    PRECONDITION_FAILED,
     /** The job kept changing under a request that retried; the client may simply try again. */
     CONCURRENT_UPDATE,
     /** A stored job could not be read back (for example a hand-edited row). */

@@ -6,7 +6,7 @@ import java.util.Objects;
 public abstract sealed class HourglassException extends RuntimeException
         permits JobNotFoundException, InvalidInputException, DuplicateNameException, JobLimitReachedException,
                 TransitionRejectedException, ConcurrentUpdateException, UnreadableJobException,
-                StoreUnavailableException, ShuttingDownException {
+                StoreUnavailableException, ShuttingDownException, PreconditionFailedException {
 
     private final ErrorCode code;
 

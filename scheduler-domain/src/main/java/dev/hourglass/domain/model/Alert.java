@@ -29,4 +29,15 @@ public record Alert(String id, AlertKind kind, String subjectId, String subjectN
         return new Alert(id, AlertKind.JOB_FAILED, job.id().value(), job.name(), job.consecutiveErrors(),
                 job.lastError(), now);
     }
+
+    /**
+     * A watched job went without a successful run for longer than it should: {@code job} as it was
+     * found; the count is its consecutive errors, the detail says since when it has been waiting.
+     */
+    public static Alert jobStale(String id, Job job, Instant now) {
+        Instant since = job.lastSuccessAt() == null ? job.createdAt() : job.lastSuccessAt();
+        String detail = (job.lastSuccessAt() == null ? "no successful run since its creation at "
+                : "no successful run since ") + since + "; expected one within " + job.expectSuccessWithinMs() + " ms";
+        return new Alert(id, AlertKind.JOB_STALE, job.id().value(), job.name(), job.consecutiveErrors(), detail, now);
+    }
 }

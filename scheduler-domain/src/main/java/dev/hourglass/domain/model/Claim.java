@@ -43,4 +43,9 @@ public record Claim(RunId runId, Instant plannedAt, Instant claimedAt, long vers
     public Claim takenOverBy(InstanceId newOwner, long newVersion) {
         return new Claim(runId, plannedAt, claimedAt, newVersion, newOwner, epoch + 1);
     }
+
+    /** The same claim, recorded at {@code newVersion}: an edit during the run keeps the run's say over its outcome. */
+    public Claim atVersion(long newVersion) {
+        return new Claim(runId, plannedAt, claimedAt, newVersion, owner, epoch);
+    }
 }

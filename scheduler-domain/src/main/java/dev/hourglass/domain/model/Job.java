@@ -14,7 +14,12 @@ import java.util.Optional;
  *
  * <p>Nullable components: {@code description}, {@code lastRun}, {@code nextRunAt} (null exactly when
  * the job cannot fire: not active, disabled, or no future fire), {@code claim} (null unless a run is
- * under way).
+ * under way), {@code pausedUntil} (set only on a paused job that resumes by itself),
+ * {@code expectSuccessWithinMs} (no staleness watch when null), {@code lastSuccessAt} (the start of
+ * the last successful run), {@code staleSince} (set while a stale episode is open).
+ *
+ * <p>The definition ({@link #definition()}) changes only through {@link #redefine}, which counts the
+ * {@code revision}; every other transition keeps it.
  */
 public record Job(
         JobId id,
@@ -33,7 +38,15 @@ public record Job(
         Instant updatedAt,
         String createdBy,
         long version,
-        Claim claim) {
+        Claim claim,
+        long revision,
+        Instant pausedUntil,
+        Long expectSuccessWithinMs,
+        Instant lastSuccessAt,
+        Instant staleSince) {
+
+    /** The smallest staleness window an operator may set. */
+    public static final long MIN_EXPECT_SUCCESS_WITHIN_MS = 60_000;
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -50,6 +63,21 @@ public record Job(
         if (nextRunAt != null && (status != JobStatus.ACTIVE || !enabled)) {
             throw new IllegalArgumentException("only an enabled active job has a next run");
         }
+        if (revision < 1) {
+            throw new IllegalArgumentException("a job's revision starts at 1");
+        }
+        if (pausedUntil != null && status != JobStatus.PAUSED) {
+            throw new IllegalArgumentException("only a paused job can be paused until an instant");
+        }
+    }
+
+    /**
+     * A new job as create stores it: version and revision 1, no runs, no pause, no stale episode.
+     */
+    public static Job created(JobId id, JobDefinition definition, Instant nextRunAt, Instant now, String createdBy) {
+        return new Job(id, definition.name(), definition.description(), definition.enabled(), definition.schedule(),
+                definition.task(), JobStatus.ACTIVE, null, nextRunAt, 0, 0, definition.deleteAfterRun(), now, now,
+                createdBy, 1, null, 1, null, definition.expectSuccessWithinMs(), null, null);
     }
 
     /** The key under which names are unique: case-insensitive, independent of the JVM locale. */
@@ -62,14 +90,43 @@ public record Job(
     }
 
     /**
-     * Whether {@code other} is the same job as defined at creation: id, name, description, enabled,
-     * schedule, task, deleteAfterRun, createdAt and createdBy. Only a job's state changes afterwards.
+     * Whether {@code other} is the same job at the same revision: id, createdAt, createdBy, the
+     * revision and every field of the {@link #definition()}. Only an edit changes these.
      */
     public boolean hasSameDefinition(Job other) {
-        return id.equals(other.id) && name.equals(other.name) && Objects.equals(description, other.description)
-                && enabled == other.enabled && schedule.equals(other.schedule) && task.equals(other.task)
-                && deleteAfterRun == other.deleteAfterRun && createdAt.equals(other.createdAt)
-                && createdBy.equals(other.createdBy);
+        return id.equals(other.id) && definition().equals(other.definition()) && revision == other.revision
+                && createdAt.equals(other.createdAt) && createdBy.equals(other.createdBy);
+    }
+
+    /** What an operator defines and may edit, as opposed to the state the engine and transitions change. */
+    public JobDefinition definition() {
+        return new JobDefinition(name, description, enabled, schedule, task, deleteAfterRun, expectSuccessWithinMs);
+    }
+
+    /**
+     * Whether the job is stale: active, watched, and in an open stale episode (the engine opens one
+     * when {@link #staleAt()} has passed; the next successful run closes it).
+     */
+    public boolean isStale() {
+        return status == JobStatus.ACTIVE && staleSince != null;
+    }
+
+    /**
+     * When the job turns stale unless it succeeds before: its last success (or creation) plus
+     * {@code expectSuccessWithinMs}; empty when nobody watches it.
+     */
+    public Optional<Instant> staleAt() {
+        if (expectSuccessWithinMs == null) {
+            return Optional.empty();
+        }
+        Instant since = lastSuccessAt == null ? createdAt : lastSuccessAt;
+        return Optional.of(since.plusMillis(expectSuccessWithinMs));
+    }
+
+    /** Whether a stale episode should open at {@code now}: active, watched, none open, past {@link #staleAt()}. */
+    public boolean turnsStaleBy(Instant now) {
+        return status == JobStatus.ACTIVE && staleSince == null
+                && staleAt().map(at -> !at.isAfter(now)).orElse(false);
     }
 
     public boolean isRunning() {
@@ -90,11 +147,42 @@ public record Job(
     /** Enters {@code active}: the next run is recomputed from now and the error count starts over. */
     public Job activate(Instant now) {
         return change(now).status(JobStatus.ACTIVE).next(fireable(schedule.activationFire(now).orElse(null)))
-                .errors(0).done();
+                .errors(0).pausedUntil(null).done();
     }
 
     public Job pause(Instant now) {
-        return change(now).status(JobStatus.PAUSED).next(null).done();
+        return pause(null, now);
+    }
+
+    /** Enters {@code paused}; with {@code until}, the engine resumes the job at that instant. */
+    public Job pause(Instant until, Instant now) {
+        return change(now).status(JobStatus.PAUSED).next(null).pausedUntil(until).done();
+    }
+
+    /**
+     * An accepted edit: the definition becomes {@code changed} (its schedule already anchored) and
+     * the revision grows by one; status, counters and history stay. A new schedule or a job enabled
+     * again plans its next fire from now when active; a disabled job has none. When a run is under
+     * way and no operator changed the job since its claim, the claim moves along with this version,
+     * so the run's outcome is still decided, against the new definition; a stale episode stays open
+     * only while the new watch still finds the job stale.
+     */
+    public Job redefine(JobDefinition changed, Instant now) {
+        Draft draft = change(now).definition(changed).revision(revision + 1);
+        boolean replan = !changed.schedule().equals(schedule) || changed.enabled() != enabled;
+        if (status == JobStatus.ACTIVE && (replan || !changed.enabled())) {
+            draft.next(changed.enabled() ? changed.schedule().activationFire(now).orElse(null) : null);
+        }
+        if (claim != null && claim.version() == version) {
+            draft.claim(claim.atVersion(version + 1));
+        }
+        Instant since = lastSuccessAt == null ? createdAt : lastSuccessAt;
+        boolean stillStale = changed.expectSuccessWithinMs() != null
+                && !since.plusMillis(changed.expectSuccessWithinMs()).isAfter(now);
+        if (!stillStale) {
+            draft.staleSince(null);
+        }
+        return draft.done();
     }
 
     // ---- engine transitions
@@ -112,7 +200,16 @@ public record Job(
 
     /** Records that a run ended: its fields and, if it counts, the run count; the claim is released. Status stays. */
     public Job recordRun(LastRun run, boolean countsAsRun, Instant now) {
-        return change(now).lastRun(run).runCount(countsAsRun ? runCount + 1 : runCount).claim(null).done();
+        Draft draft = change(now).lastRun(run).runCount(countsAsRun ? runCount + 1 : runCount).claim(null);
+        if (run.status() == RunStatus.OK) {
+            draft.lastSuccessAt(run.startedAt()).staleSince(null);
+        }
+        return draft.done();
+    }
+
+    /** No success within {@code expectSuccessWithinMs}: a stale episode opens at {@code now}. */
+    public Job markStale(Instant now) {
+        return change(now).staleSince(now).done();
     }
 
     /** Another instance takes over the claimed run of a dead owner: the run is marked interrupted, the claim moves. */
@@ -170,6 +267,11 @@ public record Job(
         private int errors;
         private long version;
         private Claim claim;
+        private JobDefinition definition;
+        private long revision;
+        private Instant pausedUntil;
+        private Instant lastSuccessAt;
+        private Instant staleSince;
 
         Draft(Job from, Instant updatedAt) {
             this.from = from;
@@ -181,6 +283,36 @@ public record Job(
             this.errors = from.consecutiveErrors;
             this.version = from.version;
             this.claim = from.claim;
+            this.definition = from.definition();
+            this.revision = from.revision;
+            this.pausedUntil = from.pausedUntil;
+            this.lastSuccessAt = from.lastSuccessAt;
+            this.staleSince = from.staleSince;
+        }
+
+        Draft definition(JobDefinition value) {
+            definition = value;
+            return this;
+        }
+
+        Draft revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        Draft pausedUntil(Instant value) {
+            pausedUntil = value;
+            return this;
+        }
+
+        Draft lastSuccessAt(Instant value) {
+            lastSuccessAt = value;
+            return this;
+        }
+
+        Draft staleSince(Instant value) {
+            staleSince = value;
+            return this;
         }
 
         Draft status(JobStatus value) {
@@ -219,9 +351,11 @@ public record Job(
         }
 
         Job done() {
-            return new Job(from.id, from.name, from.description, from.enabled, from.schedule, from.task, status,
-                    lastRun, nextRunAt, runCount, errors, from.deleteAfterRun, from.createdAt, updatedAt,
-                    from.createdBy, version, claim);
+            JobDefinition d = definition;
+            return new Job(from.id, d.name(), d.description(), d.enabled(), d.schedule(), d.task(), status,
+                    lastRun, nextRunAt, runCount, errors, d.deleteAfterRun(), from.createdAt, updatedAt,
+                    from.createdBy, version, claim, revision, pausedUntil, d.expectSuccessWithinMs(), lastSuccessAt,
+                    staleSince);
         }
     }
 }

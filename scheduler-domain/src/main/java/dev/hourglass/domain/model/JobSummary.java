@@ -7,10 +7,17 @@ import java.util.Objects;
 
 /**
  * Counts over all jobs. {@code recentFailures} counts active jobs that failed at least once since
- * their last success; {@code nextFireAt} is the earliest next run, or null.
+ * their last success; {@code nextFireAt} is the earliest next run, or null; {@code stale} counts the
+ * jobs in an open stale episode ({@link Job#isStale()}).
  */
 public record JobSummary(
-        int total, int active, int paused, int completed, int failed, Instant nextFireAt, int recentFailures) {
+        int total, int active, int paused, int completed, int failed, Instant nextFireAt, int recentFailures,
+        int stale) {
+
+    public JobSummary(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
+            int recentFailures) {
+        this(total, active, paused, completed, failed, nextFireAt, recentFailures, 0);
+    }
 
     public static JobSummary of(Collection<Job> jobs) {
         int active = 0;
@@ -18,7 +25,11 @@ public record JobSummary(
         int completed = 0;
         int failed = 0;
         int recentFailures = 0;
+        int stale = 0;
         for (Job job : jobs) {
+            if (job.isStale()) {
+                stale++;
+            }
             switch (job.status()) {
                 case ACTIVE -> {
                     active++;
@@ -36,6 +47,6 @@ public record JobSummary(
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
                 .orElse(null);
-        return new JobSummary(jobs.size(), active, paused, completed, failed, nextFireAt, recentFailures);
+        return new JobSummary(jobs.size(), active, paused, completed, failed, nextFireAt, recentFailures, stale);
     }
 }

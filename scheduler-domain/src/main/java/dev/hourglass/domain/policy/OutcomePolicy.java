@@ -44,8 +44,10 @@ public final class OutcomePolicy {
      * <ul>
      * <li>When the stored claim is no longer this run's (another instance took it over), the run goes
      * to history as {@code superseded} and nothing else changes.
-     * <li>When an operator changed the job during the run (its version moved past the claim's), only
-     * the run itself is recorded: the status, next run and error count the operator set stay.
+     * <li>When an operator changed the job's state during the run (its version moved past the stored
+     * claim's), only the run itself is recorded: the status, next run and error count the operator
+     * set stay. An edit of the definition alone moves the claim with it, so the ending is decided as
+     * usual, on the edited job: the next fire follows the new schedule.
      * <li>Otherwise the run's ending moves the job as {@link Lifecycle} says.
      * </ul>
      */
@@ -61,7 +63,9 @@ public final class OutcomePolicy {
         }
         RunRecord record = record(current, claim, run, status, error, output);
         Job recorded = current.recordRun(new LastRun(run.startedAt(), status, run.durationMs(), error), true, now);
-        if (current.version() != claim.version()) {
+        // The stored claim's version, not the run's: an edit during the run moves the claim along
+        // (the run still decides its outcome, against the new definition); a state change does not.
+        if (current.version() != current.claim().version()) {
             return new OutcomeDecision(JobWrite.save(current, recorded, List.of(), record), false);
         }
         return ok ? succeeded(current, recorded, claim, record, now)

@@ -4,7 +4,8 @@ import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.model.JobStatus;
 
 /** The state machine's answer to one operation on a job in one status. */
-public sealed interface Verdict permits Verdict.Enter, Verdict.Unchanged, Verdict.Fire, Verdict.Remove, Verdict.Refuse {
+public sealed interface Verdict permits Verdict.Enter, Verdict.Unchanged, Verdict.Redefine, Verdict.Fire, Verdict.Remove,
+        Verdict.Refuse {
 
     /** The job moves to {@code status}. */
     record Enter(JobStatus status) implements Verdict {
@@ -12,6 +13,10 @@ public sealed interface Verdict permits Verdict.Enter, Verdict.Unchanged, Verdic
 
     /** Nothing changes: no write, no audit entry, the same job. */
     record Unchanged() implements Verdict {
+    }
+
+    /** The job's definition changes; its status stays. */
+    record Redefine() implements Verdict {
     }
 
     /** The job runs now. */

@@ -42,6 +42,11 @@ public record Every(long intervalMs, Instant anchor) implements Schedule {
         return anchor == null ? new Every(intervalMs, now) : this;
     }
 
+    @Override
+    public boolean sameRuleAs(Schedule other) {
+        return other instanceof Every every && every.intervalMs == intervalMs;
+    }
+
     /** The first slot of the grid after {@code now}; for a schedule not yet anchored, {@code now} + interval. */
     @Override
     public Optional<Instant> activationFire(Instant now) {

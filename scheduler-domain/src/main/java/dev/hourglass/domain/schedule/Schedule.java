@@ -19,6 +19,14 @@ public sealed interface Schedule permits At, Every, Cron {
     }
 
     /**
+     * Whether {@code other} fires by the same rule as this schedule, whatever the grid either is
+     * anchored to: what an edit compares to tell a new schedule from the same one sent again.
+     */
+    default boolean sameRuleAs(Schedule other) {
+        return equals(other);
+    }
+
+    /**
      * The first fire of a job entering {@code active} at {@code now} (create, resume). A revived
      * one-shot whose instant has passed fires once more, now.
      */

@@ -1,12 +1,15 @@
 package dev.hourglass.domain.service;
 
 import dev.hourglass.domain.error.ConcurrentUpdateException;
+import dev.hourglass.domain.error.InvalidInputException;
+import dev.hourglass.domain.error.PreconditionFailedException;
 import dev.hourglass.domain.error.JobNotFoundException;
 import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobDefinition;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.policy.Lifecycle;
@@ -17,6 +20,8 @@ import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.CreateJobUseCase;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.DeleteJobUseCase;
+import dev.hourglass.domain.port.in.EditJobCommand;
+import dev.hourglass.domain.port.in.EditJobUseCase;
 import dev.hourglass.domain.port.in.PauseJobCommand;
 import dev.hourglass.domain.port.in.PauseJobUseCase;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
@@ -27,6 +32,7 @@ import dev.hourglass.domain.schedule.Schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -36,7 +42,8 @@ import java.util.function.Supplier;
  * means for its status, and stores the result with its audit entry in one version-checked write,
  * reading again if another writer got there first.
  */
-public final class JobCommandService implements CreateJobUseCase, PauseJobUseCase, ResumeJobUseCase, DeleteJobUseCase {
+public final class JobCommandService
+        implements CreateJobUseCase, PauseJobUseCase, ResumeJobUseCase, DeleteJobUseCase, EditJobUseCase {
 
     /** Writers racing for one job settle within a few tries; more means something keeps rewriting it. */
     static final int MAX_ATTEMPTS = 20;
@@ -64,24 +71,76 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
         Schedule schedule = command.schedule().resolve(defaultZone).anchoredAt(now);
         schedule.requireFutureFire(now);
         Instant next = command.enabled() ? schedule.activationFire(now).orElse(null) : null;
-        Job job = new Job(new JobId(ids.get()), command.name(), command.description(), command.enabled(), schedule,
-                command.task(), JobStatus.ACTIVE, null, next, 0, 0, command.deleteAfterRun(), now, now,
-                command.createdBy(), 1, null);
+        JobDefinition definition = new JobDefinition(command.name(), command.description(), command.enabled(),
+                schedule, command.task(), command.deleteAfterRun(), command.expectSuccessWithinMs());
+        Job job = Job.created(new JobId(ids.get()), definition, next, now, command.createdBy());
         store.insert(job, AuditEntry.of(ids.get(), job, AuditAction.CREATE, null, JobStatus.ACTIVE,
                 command.createdBy(), null, now), maxJobs);
         onScheduleChange.run();
         return job;
     }
 
+    /**
+     * Pauses the job; with an end, the engine resumes it then. A timed pause replaces the end of one
+     * under way, and a plain pause of a job paused until an instant makes it indefinite.
+     */
     @Override
     public Job pause(PauseJobCommand command) {
-        return transition(command.jobId(), Operation.PAUSE, command.actor(), command.reason());
+        Instant until = command.until();
+        if (until != null) {
+            Instant now = Instants.now(clock);
+            if (!until.isAfter(now)) {
+                throw new InvalidInputException("until", "until must lie in the future; got " + until);
+            }
+            if (until.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant())) {
+                throw new InvalidInputException("until", "until must be at most one year ahead; got " + until);
+            }
+        }
+        return transition(command.jobId(), current -> until != null || current.pausedUntil() != null
+                ? Operation.PAUSE_UNTIL : Operation.PAUSE, command.actor(), command.reason(), until);
     }
 
     @Override
     public Job resume(ResumeJobCommand command) {
         Operation operation = command.force() ? Operation.FORCE_RESUME : Operation.RESUME;
-        return transition(command.jobId(), operation, command.actor(), command.reason());
+        return transition(command.jobId(), current -> operation, command.actor(), command.reason(), null);
+    }
+
+    /**
+     * Applies the fields the command names. Compared with what is stored, an unchanged value is no
+     * change: an edit that changes nothing is answered with the stored job and leaves no trace.
+     */
+    @Override
+    public Job edit(EditJobCommand command) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Job current = find(command.jobId());
+            if (command.expectedRevision() != null && command.expectedRevision() != current.revision()) {
+                throw new PreconditionFailedException(current.id().value(), command.expectedRevision(),
+                        current.revision());
+            }
+            Verdict verdict = Lifecycle.decide(current.status(), current.isRunning(), Operation.EDIT);
+            if (verdict instanceof Verdict.Refuse refusal) {
+                throw Rejections.of(refusal.code(), current, Operation.EDIT);
+            }
+            if (!(verdict instanceof Verdict.Redefine)) {
+                throw new UnexpectedVerdictException(current.status(), Operation.EDIT, verdict);
+            }
+            Instant now = Instants.now(clock);
+            JobDefinition changed = Edits.apply(command, current.definition(), defaultZone, now);
+            String detail = Edits.describe(current.definition(), changed);
+            if (detail.isEmpty()) {
+                return current;
+            }
+            Job next = current.redefine(changed, now);
+            AuditEntry entry = AuditEntry.of(ids.get(), next, AuditAction.UPDATE, current.status(), next.status(),
+                    command.actor(), detail, now);
+            JobWrite.Edit write = JobWrite.edit(current, next, List.of(entry), command.actor());
+            if (store.apply(write)) {
+                onScheduleChange.run();
+                return write.job();
+            }
+        }
+        throw new ConcurrentUpdateException(command.jobId().value());
     }
 
     /**
@@ -126,9 +185,15 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
         onScheduleChange.run();
     }
 
-    private Job transition(JobId id, Operation operation, String actor, String reason) {
+    private Job transition(JobId id, java.util.function.Function<Job, Operation> operationFor, String actor,
+            String reason, Instant until) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Job current = find(id);
+            Operation operation = operationFor.apply(current);
+            if (operation == Operation.PAUSE_UNTIL && current.status() == JobStatus.PAUSED
+                    && java.util.Objects.equals(current.pausedUntil(), until)) {
+                return current;
+            }
             Verdict verdict = Lifecycle.decide(current.status(), current.isRunning(), operation);
             if (verdict instanceof Verdict.Refuse refusal) {
                 throw Rejections.of(refusal.code(), current, operation);
@@ -140,9 +205,9 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
                 throw new UnexpectedVerdictException(current.status(), operation, verdict);
             }
             Instant now = Instants.now(clock);
-            Job next = enter.status() == JobStatus.ACTIVE ? current.activate(now) : current.pause(now);
+            Job next = enter.status() == JobStatus.ACTIVE ? current.activate(now) : current.pause(until, now);
             AuditEntry entry = AuditEntry.of(ids.get(), current, auditAction(current, enter.status()),
-                    current.status(), next.status(), actor, detail(current, enter.status(), reason), now);
+                    current.status(), next.status(), actor, detail(current, enter.status(), reason, until), now);
             JobWrite.Save write = JobWrite.save(current, next, List.of(entry));
             if (store.apply(write)) {
                 onScheduleChange.run();
@@ -164,7 +229,10 @@ public final class JobCommandService implements CreateJobUseCase, PauseJobUseCas
     }
 
     /** A force resume names what it overrode, so the audit shows the operator's decision in full. */
-    private static String detail(Job current, JobStatus target, String reason) {
+    private static String detail(Job current, JobStatus target, String reason, Instant until) {
+        if (target == JobStatus.PAUSED && until != null) {
+            return reason == null ? "until " + until : "reason: " + reason + "; until " + until;
+        }
         if (target != JobStatus.ACTIVE || current.status() != JobStatus.FAILED) {
             return reason;
         }

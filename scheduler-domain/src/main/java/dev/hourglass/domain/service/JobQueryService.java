@@ -7,8 +7,13 @@ import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.model.AuditAction;
+import dev.hourglass.domain.model.InstanceInfo;
+import dev.hourglass.domain.model.Explanation;
+import dev.hourglass.domain.port.in.ExplainJobUseCase;
 import dev.hourglass.domain.port.in.GetJobUseCase;
 import dev.hourglass.domain.port.in.HistoryQuery;
 import dev.hourglass.domain.port.in.JobListing;
@@ -16,11 +21,14 @@ import dev.hourglass.domain.port.in.ListJobsUseCase;
 import dev.hourglass.domain.port.in.PreviewScheduleCommand;
 import dev.hourglass.domain.port.in.PreviewScheduleUseCase;
 import dev.hourglass.domain.port.in.ReadAuditUseCase;
+import dev.hourglass.domain.port.in.ReadRevisionsUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
 import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.Instances;
 import dev.hourglass.domain.port.out.JobStore;
+import dev.hourglass.domain.port.out.Revisions;
 import dev.hourglass.domain.port.out.RunHistory;
 import dev.hourglass.domain.schedule.Schedule;
 import java.time.Clock;
@@ -33,18 +41,28 @@ import java.util.Optional;
 
 /** Everything an operator can read: jobs, the summary, audit trails, run history, schedule previews. */
 public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, SummarizeJobsUseCase, ReadAuditUseCase,
-        ReadRunsUseCase, PreviewScheduleUseCase {
+        ReadRunsUseCase, PreviewScheduleUseCase, ReadRevisionsUseCase, ExplainJobUseCase {
+
+    /** How far back the audit is searched for the pause that an explanation names. */
+    private static final int PAUSE_SEARCH_DEPTH = 100;
+    /** Instance names are looked up among the instances the store lists; their liveness does not matter here. */
+    private static final java.time.Duration ANY_LEASE = java.time.Duration.ofSeconds(10);
 
     private final JobStore store;
     private final AuditLog auditLog;
     private final RunHistory runHistory;
+    private final Revisions revisions;
+    private final Instances instances;
     private final Clock clock;
     private final ZoneId defaultZone;
 
-    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Clock clock, ZoneId defaultZone) {
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
+            Instances instances, Clock clock, ZoneId defaultZone) {
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
+        this.instances = Objects.requireNonNull(instances, "instances");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
     }
@@ -75,6 +93,25 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     public List<RunRecord> runs(HistoryQuery query) {
         get(query.jobId());
         return runHistory.runsOf(query.jobId(), query.limit());
+    }
+
+    @Override
+    public List<JobRevision> revisions(HistoryQuery query) {
+        get(query.jobId());
+        return revisions.revisionsOf(query.jobId(), query.limit());
+    }
+
+    @Override
+    public Explanation explain(JobId id) {
+        Job job = get(id);
+        Instant now = Instants.now(clock);
+        AuditEntry lastPause = job.status() != JobStatus.PAUSED ? null
+                : auditLog.entriesFor(id, PAUSE_SEARCH_DEPTH).stream()
+                        .filter(entry -> entry.action() == AuditAction.PAUSE).findFirst().orElse(null);
+        String runningOn = job.claim() == null ? null : instances.instances(now, ANY_LEASE).stream()
+                .filter(instance -> instance.id().equals(job.claim().owner()))
+                .map(InstanceInfo::name).findFirst().orElse(null);
+        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn));
     }
 
     @Override

@@ -29,6 +29,9 @@ final class Rejections {
     }
 
     private static String verb(Operation operation) {
+        if (operation == Operation.PAUSE_UNTIL) {
+            return "pause";
+        }
         return operation == Operation.RUN_NOW ? "run" : operation.name().toLowerCase(Locale.ROOT);
     }
 

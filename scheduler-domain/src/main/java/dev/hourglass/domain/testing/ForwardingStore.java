@@ -62,6 +62,21 @@ public abstract class ForwardingStore implements SchedulerStore {
     }
 
     @Override
+    public List<Job> timedPauses() {
+        return delegate.timedPauses();
+    }
+
+    @Override
+    public List<Job> watched() {
+        return delegate.watched();
+    }
+
+    @Override
+    public List<dev.hourglass.domain.model.JobRevision> revisionsOf(JobId jobId, int limit) {
+        return delegate.revisionsOf(jobId, limit);
+    }
+
+    @Override
     public List<Job> running() {
         return delegate.running();
     }

@@ -9,6 +9,7 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
@@ -45,6 +46,7 @@ public final class InMemoryStore implements SchedulerStore {
     private final Map<JobId, Deque<RunRecord>> runs = new HashMap<>();
     private final Map<InstanceId, Registration> instances = new LinkedHashMap<>();
     private final Map<String, PendingAlert> alerts = new LinkedHashMap<>();
+    private final Map<JobId, Deque<JobRevision>> revisions = new HashMap<>();
 
     private record Registration(String name, Instant startedAt, Instant heartbeatAt, boolean stopped) {
     }
@@ -66,6 +68,7 @@ public final class InMemoryStore implements SchedulerStore {
             throw new IllegalStateException("job id already stored: " + job.id());
         }
         jobs.put(job.id(), job);
+        addRevision(JobRevision.first(job));
         audit.add(created);
     }
 
@@ -109,6 +112,22 @@ public final class InMemoryStore implements SchedulerStore {
     }
 
     @Override
+    public synchronized List<Job> timedPauses() {
+        return jobs.values().stream()
+                .filter(job -> job.pausedUntil() != null)
+                .sorted(Comparator.comparing(Job::pausedUntil).thenComparing(job -> job.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Job> watched() {
+        return jobs.values().stream()
+                .filter(job -> job.status() == JobStatus.ACTIVE && job.expectSuccessWithinMs() != null
+                        && job.staleSince() == null)
+                .toList();
+    }
+
+    @Override
     public synchronized List<Job> running() {
         return jobs.values().stream().filter(Job::isRunning).toList();
     }
@@ -122,6 +141,11 @@ public final class InMemoryStore implements SchedulerStore {
 
     @Override
     public synchronized Applied apply(List<? extends JobWrite> writes) {
+        for (JobWrite write : writes) {
+            if (write instanceof JobWrite.Edit edit) {
+                refuseTakenName(edit.job());
+            }
+        }
         List<JobWrite> applied = new ArrayList<>(writes.size());
         for (JobWrite write : writes) {
             Job stored = jobs.get(write.jobId());
@@ -133,11 +157,15 @@ public final class InMemoryStore implements SchedulerStore {
             if (write instanceof JobWrite.Save save) {
                 jobs.put(save.jobId(), save.job());
                 addRun(save.jobId(), save.run());
+            } else if (write instanceof JobWrite.Edit edit) {
+                jobs.put(edit.jobId(), edit.job());
+                addRevision(edit.revision());
             } else if (write instanceof JobWrite.History history) {
                 addRun(history.jobId(), history.run());
             } else {
                 jobs.remove(write.jobId());
                 runs.remove(write.jobId());
+                revisions.remove(write.jobId());
             }
             audit.addAll(write.audit());
             write.alerts().forEach(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
@@ -146,9 +174,29 @@ public final class InMemoryStore implements SchedulerStore {
         return Applied.of(applied);
     }
 
+    /** A taken name refuses the whole list, as a store's unique index would roll its transaction back. */
+    private void refuseTakenName(Job edited) {
+        boolean taken = jobs.values().stream()
+                .anyMatch(other -> !other.id().equals(edited.id()) && other.nameKey().equals(edited.nameKey()));
+        if (taken) {
+            throw new DuplicateNameException(edited.name());
+        }
+    }
+
+    private void addRevision(JobRevision revision) {
+        Deque<JobRevision> history = revisions.computeIfAbsent(revision.jobId(), id -> new ArrayDeque<>());
+        history.addFirst(revision);
+        while (history.size() > JobRevision.RETAINED_PER_JOB) {
+            history.removeLast();
+        }
+    }
+
     private static long expectedVersion(JobWrite write) {
         if (write instanceof JobWrite.Save save) {
             return save.expectedVersion();
+        }
+        if (write instanceof JobWrite.Edit edit) {
+            return edit.expectedVersion();
         }
         return ((JobWrite.Remove) write).expectedVersion();
     }
@@ -200,6 +248,11 @@ public final class InMemoryStore implements SchedulerStore {
             }
         }
         return before - audit.size();
+    }
+
+    @Override
+    public synchronized List<JobRevision> revisionsOf(JobId jobId, int limit) {
+        return revisions.getOrDefault(jobId, new ArrayDeque<>()).stream().limit(limit).toList();
     }
 
     @Override

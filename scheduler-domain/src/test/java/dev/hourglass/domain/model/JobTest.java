@@ -201,11 +201,12 @@ class JobTest {
     private static Job with(Job job, JobStatus status, Instant nextRunAt, int errors) {
         return new Job(job.id(), job.name(), job.description(), job.enabled(), job.schedule(), job.task(), status,
                 job.lastRun(), nextRunAt, job.runCount(), errors, job.deleteAfterRun(), job.createdAt(), NOW,
-                job.createdBy(), job.version(), job.claim());
+                job.createdBy(), job.version(), job.claim(), job.revision(), null, job.expectSuccessWithinMs(),
+                job.lastSuccessAt(), job.staleSince());
     }
 
     private static Job disabled(Instant nextRunAt) {
         return new Job(JobId.of("job-1"), "nightly report", null, false, new Every(60_000), "task", JobStatus.ACTIVE,
-                null, nextRunAt, 0, 0, false, NOW, NOW, Actor.USER, 1, null);
+                null, nextRunAt, 0, 0, false, NOW, NOW, Actor.USER, 1, null, 1, null, null, null, null);
     }
 }

@@ -41,7 +41,8 @@ public final class Jobs {
 
     public static Job active(Schedule schedule, Instant nextRunAt) {
         return new Job(JobId.of("job-1"), "nightly report", null, true, schedule, "send the report",
-                JobStatus.ACTIVE, null, nextRunAt, 0, 0, false, CREATED, CREATED, Actor.USER, 1, null);
+                JobStatus.ACTIVE, null, nextRunAt, 0, 0, false, CREATED, CREATED, Actor.USER, 1, null, 1, null, null, null,
+                null);
     }
 
     /** The same active job with {@code errors} consecutive errors behind it, due as before. */
@@ -53,7 +54,8 @@ public final class Jobs {
     public static Job deletingAfterRun(Job job) {
         return new Job(job.id(), job.name(), job.description(), job.enabled(), job.schedule(), job.task(),
                 job.status(), job.lastRun(), job.nextRunAt(), job.runCount(), job.consecutiveErrors(), true,
-                job.createdAt(), job.updatedAt(), job.createdBy(), job.version(), job.claim());
+                job.createdAt(), job.updatedAt(), job.createdBy(), job.version(), job.claim(), job.revision(),
+                job.pausedUntil(), job.expectSuccessWithinMs(), job.lastSuccessAt(), job.staleSince());
     }
 
     /**

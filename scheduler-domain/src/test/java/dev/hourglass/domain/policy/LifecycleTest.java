@@ -30,24 +30,32 @@ class LifecycleTest {
             ACTIVE    | FORCE_RESUME | no-op
             ACTIVE    | RUN_NOW      | runs
             ACTIVE    | DELETE       | deleted
+            ACTIVE    | EDIT         | redefined
+            ACTIVE    | PAUSE_UNTIL  | -> PAUSED
 
             PAUSED    | PAUSE        | no-op
             PAUSED    | RESUME       | -> ACTIVE
             PAUSED    | FORCE_RESUME | -> ACTIVE
             PAUSED    | RUN_NOW      | 409 NOT_ACTIVE
             PAUSED    | DELETE       | deleted
+            PAUSED    | EDIT         | redefined
+            PAUSED    | PAUSE_UNTIL  | -> PAUSED
 
             FAILED    | PAUSE        | 409 NOT_ACTIVE
             FAILED    | RESUME       | 409 FORCE_REQUIRED
             FAILED    | FORCE_RESUME | -> ACTIVE
             FAILED    | RUN_NOW      | 409 NOT_ACTIVE
             FAILED    | DELETE       | deleted
+            FAILED    | EDIT         | redefined
+            FAILED    | PAUSE_UNTIL  | 409 NOT_ACTIVE
 
             COMPLETED | PAUSE        | 409 NOT_ACTIVE
             COMPLETED | RESUME       | 409 COMPLETED_IS_FINAL
             COMPLETED | FORCE_RESUME | 409 COMPLETED_IS_FINAL
             COMPLETED | RUN_NOW      | 409 NOT_ACTIVE
             COMPLETED | DELETE       | deleted
+            COMPLETED | EDIT         | redefined
+            COMPLETED | PAUSE_UNTIL  | 409 NOT_ACTIVE
             """)
     void each_cell_of_the_contract_table_decides_as_written(JobStatus from, Operation operation, String cell) {
         assertThat(Lifecycle.decide(from, false, operation)).isEqualTo(verdict(cell));
@@ -65,24 +73,32 @@ class LifecycleTest {
             ACTIVE    | FORCE_RESUME | no-op
             ACTIVE    | RUN_NOW      | 409 ALREADY_RUNNING
             ACTIVE    | DELETE       | deleted
+            ACTIVE    | EDIT         | redefined
+            ACTIVE    | PAUSE_UNTIL  | -> PAUSED
 
             PAUSED    | PAUSE        | no-op
             PAUSED    | RESUME       | -> ACTIVE
             PAUSED    | FORCE_RESUME | -> ACTIVE
             PAUSED    | RUN_NOW      | 409 NOT_ACTIVE
             PAUSED    | DELETE       | deleted
+            PAUSED    | EDIT         | redefined
+            PAUSED    | PAUSE_UNTIL  | -> PAUSED
 
             FAILED    | PAUSE        | 409 NOT_ACTIVE
             FAILED    | RESUME       | 409 FORCE_REQUIRED
             FAILED    | FORCE_RESUME | -> ACTIVE
             FAILED    | RUN_NOW      | 409 NOT_ACTIVE
             FAILED    | DELETE       | deleted
+            FAILED    | EDIT         | redefined
+            FAILED    | PAUSE_UNTIL  | 409 NOT_ACTIVE
 
             COMPLETED | PAUSE        | 409 NOT_ACTIVE
             COMPLETED | RESUME       | 409 COMPLETED_IS_FINAL
             COMPLETED | FORCE_RESUME | 409 COMPLETED_IS_FINAL
             COMPLETED | RUN_NOW      | 409 NOT_ACTIVE
             COMPLETED | DELETE       | deleted
+            COMPLETED | EDIT         | redefined
+            COMPLETED | PAUSE_UNTIL  | 409 NOT_ACTIVE
             """)
     void each_cell_while_the_job_runs_decides_as_written(JobStatus from, Operation operation, String cell) {
         assertThat(Lifecycle.decide(from, true, operation)).isEqualTo(verdict(cell));
@@ -140,6 +156,29 @@ class LifecycleTest {
         assertThat(Lifecycle.decide(from, ending)).isEqualTo(verdict(cell));
     }
 
+    /**
+     * The deadlines the engine watches (CONTRACT §12.2): the end of a timed pause resumes a paused job;
+     * any other status has no pause to end, so it changes nothing.
+     */
+    @ParameterizedTest(name = "{0} + {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # from    | deadline    | cell
+            ACTIVE    | PAUSE_ENDED | no-op
+            PAUSED    | PAUSE_ENDED | -> ACTIVE
+            FAILED    | PAUSE_ENDED | no-op
+            COMPLETED | PAUSE_ENDED | no-op
+            """)
+    void each_cell_of_the_deadline_table_decides_as_written(JobStatus from, Deadline deadline, String cell) {
+        assertThat(Lifecycle.decide(from, deadline)).isEqualTo(verdict(cell));
+    }
+
+    @Test
+    void no_deadline_revives_a_failed_job() {
+        for (Deadline deadline : Deadline.values()) {
+            assertThat(Lifecycle.decide(JobStatus.FAILED, deadline)).isEqualTo(new Verdict.Unchanged());
+        }
+    }
+
     @Test
     void every_status_has_a_decision_for_every_operation_and_every_ending() {
         for (JobStatus from : JobStatus.values()) {
@@ -150,6 +189,9 @@ class LifecycleTest {
             }
             for (RunEnding ending : RunEnding.values()) {
                 assertThat(Lifecycle.decide(from, ending)).as("%s + %s", from, ending).isNotNull();
+            }
+            for (Deadline deadline : Deadline.values()) {
+                assertThat(Lifecycle.decide(from, deadline)).as("%s + %s", from, deadline).isNotNull();
             }
         }
     }
@@ -217,6 +259,8 @@ class LifecycleTest {
                 return new Verdict.Fire();
             case "deleted":
                 return new Verdict.Remove();
+            case "redefined":
+                return new Verdict.Redefine();
             default:
                 throw new IllegalArgumentException("not a cell of the table: " + cell);
         }

@@ -90,6 +90,11 @@ public final class TestJobs {
         private String createdBy = "user";
         private long version = 1;
         private Claim claim;
+        private long revision = 1;
+        private Instant pausedUntil;
+        private Long expectSuccessWithinMs;
+        private Instant lastSuccessAt;
+        private Instant staleSince;
 
         private Builder(String name) {
             this.name = name;
@@ -182,9 +187,37 @@ public final class TestJobs {
             return this;
         }
 
+        public Builder revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        /** Paused until {@code value}; also sets the status to paused. */
+        public Builder pausedUntil(Instant value) {
+            status(JobStatus.PAUSED);
+            pausedUntil = value;
+            return this;
+        }
+
+        public Builder expectSuccessWithinMs(Long value) {
+            expectSuccessWithinMs = value;
+            return this;
+        }
+
+        public Builder lastSuccessAt(Instant value) {
+            lastSuccessAt = value;
+            return this;
+        }
+
+        public Builder staleSince(Instant value) {
+            staleSince = value;
+            return this;
+        }
+
         public Job build() {
             return new Job(id, name, description, enabled, schedule, task, status, lastRun, nextRunAt, runCount,
-                    consecutiveErrors, deleteAfterRun, createdAt, updatedAt, createdBy, version, claim);
+                    consecutiveErrors, deleteAfterRun, createdAt, updatedAt, createdBy, version, claim, revision,
+                    pausedUntil, expectSuccessWithinMs, lastSuccessAt, staleSince);
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.hourglass.persistence.jdbc;
 
-import dev.hourglass.persistence.StoreException;
-
+import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.JobWrite;
+import dev.hourglass.persistence.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,9 @@ public final class GroupWrite {
 
     public Applied apply(List<? extends JobWrite> writes) {
         try {
+            refuseTakenNames(writes);
             boolean[] applied = changeJobs(writes);
+            insertRevisions(writes, applied);
             insertAudit(writes, applied);
             insertAlerts(writes, applied);
             Set<JobId> withNewRuns = insertRuns(writes, applied);
@@ -83,11 +85,15 @@ public final class GroupWrite {
     }
 
     private boolean[] changeBatch(List<? extends JobWrite> run) throws SQLException {
-        boolean saves = run.get(0) instanceof JobWrite.Save;
-        try (PreparedStatement batch = connection.prepareStatement(saves ? JobColumns.UPDATE_STATE : JobColumns.DELETE)) {
+        JobWrite first = run.get(0);
+        String sql = first instanceof JobWrite.Save ? JobColumns.UPDATE_STATE
+                : first instanceof JobWrite.Edit ? JobColumns.UPDATE_EDIT : JobColumns.DELETE;
+        try (PreparedStatement batch = connection.prepareStatement(sql)) {
             for (JobWrite write : run) {
                 if (write instanceof JobWrite.Save save) {
                     JobColumns.bindState(batch, save.job(), save.expectedVersion(), values);
+                } else if (write instanceof JobWrite.Edit edit) {
+                    JobColumns.bindEdit(batch, edit.job(), edit.expectedVersion(), values);
                 } else {
                     batch.setString(1, write.jobId().value());
                     batch.setLong(2, ((JobWrite.Remove) write).expectedVersion());
@@ -114,6 +120,48 @@ public final class GroupWrite {
             }
         }
         return exists;
+    }
+
+    /**
+     * An edit to a name another job holds refuses the whole transaction, as the unique index would,
+     * but with the domain's error instead of a constraint failure.
+     */
+    private void refuseTakenNames(List<? extends JobWrite> writes) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(JobColumns.NAME_TAKEN_BY_OTHER)) {
+            for (JobWrite write : writes) {
+                if (write instanceof JobWrite.Edit edit) {
+                    query.setString(1, edit.job().nameKey());
+                    query.setString(2, edit.jobId().value());
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next() && rows.getLong(1) > 0) {
+                            throw new DuplicateNameException(edit.job().name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The revisions of applied edits, then each edited job's revisions trimmed to the newest kept. */
+    private void insertRevisions(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {
+        Set<JobId> edited = new LinkedHashSet<>();
+        try (PreparedStatement batch = connection.prepareStatement(RevisionColumns.INSERT)) {
+            for (int i = 0; i < writes.size(); i++) {
+                if (applied[i] && writes.get(i) instanceof JobWrite.Edit edit) {
+                    RevisionColumns.bind(batch, edit.revision(), values);
+                    batch.addBatch();
+                    edited.add(edit.jobId());
+                }
+            }
+            executeUnlessEmpty(batch, edited.size());
+        }
+        try (PreparedStatement batch = connection.prepareStatement(RevisionColumns.TRIM)) {
+            for (JobId job : edited) {
+                RevisionColumns.bindTrim(batch, job.value());
+                batch.addBatch();
+            }
+            executeUnlessEmpty(batch, edited.size());
+        }
     }
 
     private void insertAlerts(List<? extends JobWrite> writes, boolean[] applied) throws SQLException {

@@ -32,7 +32,8 @@ public final class JobColumns {
             "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "delete_after_run",
             "created_at", "updated_at", "created_by", "version",
-            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
+            "revision", "paused_until", "expect_success_within_ms", "last_success_at", "stale_since");
 
     /** Every column of the jobs table, to be followed by a WHERE clause. */
     public static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
@@ -40,17 +41,30 @@ public final class JobColumns {
     public static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
             + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
     /**
-     * The columns a saved job can change: its state. Its definition (name, schedule, task, ...) is
-     * fixed at insert, so updates neither rewrite it nor touch the unique index on the name.
+     * The columns a saved job can change: its state. Its definition (name, schedule, task, ...)
+     * changes only with an edit, so saves neither rewrite it nor touch the unique index on the name.
      */
     public static final List<String> STATE = List.of(
             "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
-            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch");
+            "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
+            "paused_until", "last_success_at", "stale_since");
+    /** The columns an edit changes besides the {@link #STATE}: the definition and its revision. */
+    public static final List<String> DEFINITION = List.of(
+            "name", "name_key", "description", "enabled",
+            "schedule_kind", "schedule_at", "schedule_interval_ms", "schedule_expr", "schedule_tz",
+            "task", "delete_after_run", "expect_success_within_ms", "revision");
     /** Positional: the {@link #STATE} columns, then the id and the expected version. */
     public static final String UPDATE_STATE = "UPDATE jobs SET "
             + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
             + " WHERE id = ? AND version = ?";
+    /** Positional: the {@link #DEFINITION} columns, the {@link #STATE} columns, the id and the expected version. */
+    public static final String UPDATE_EDIT = "UPDATE jobs SET "
+            + DEFINITION.stream().map(name -> name + " = ?").collect(Collectors.joining(", ")) + ", "
+            + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
+            + " WHERE id = ? AND version = ?";
+    /** Positional: the name key and the id of the job that wants it. */
+    public static final String NAME_TAKEN_BY_OTHER = "SELECT count(*) FROM jobs WHERE name_key = ? AND id <> ?";
     /** Positional: the id and the expected version. */
     public static final String DELETE = "DELETE FROM jobs WHERE id = ? AND version = ?";
     public static final String COUNT = "SELECT count(*) FROM jobs";
@@ -59,6 +73,9 @@ public final class JobColumns {
     public static final String LIST = SELECT + " ORDER BY created_at DESC, seq DESC";
     public static final String LIST_BY_STATUS = SELECT + " WHERE status = :status ORDER BY created_at DESC, seq DESC";
     public static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
+    public static final String TIMED_PAUSES = SELECT + " WHERE paused_until IS NOT NULL ORDER BY paused_until, id";
+    public static final String WATCHED = SELECT + " WHERE status = 'active' AND expect_success_within_ms IS NOT NULL"
+            + " AND stale_since IS NULL ORDER BY seq";
 
     public static final RowMapper<JobRow> MAPPER = new Mapper();
     /** The owner of claims written before claims recorded one: no instance ever has this id. */
@@ -106,15 +123,50 @@ public final class JobColumns {
                 .bind("claimed_at", values.instant(claim == null ? null : claim.claimedAt()))
                 .bind("claim_version", claim == null ? null : claim.version())
                 .bind("claim_owner", claim == null ? null : claim.owner().value())
-                .bind("claim_epoch", claim == null ? null : claim.epoch());
+                .bind("claim_epoch", claim == null ? null : claim.epoch())
+                .bind("revision", job.revision())
+                .bind("paused_until", values.instant(job.pausedUntil()))
+                .bind("expect_success_within_ms", job.expectSuccessWithinMs())
+                .bind("last_success_at", values.instant(job.lastSuccessAt()))
+                .bind("stale_since", values.instant(job.staleSince()));
     }
 
     /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
     public static void bindState(PreparedStatement statement, Job job, long expectedVersion, SqlValues values)
             throws SQLException {
+        int i = bindStateColumns(statement, job, 0, values);
+        statement.setString(++i, job.id().value());
+        statement.setLong(++i, expectedVersion);
+    }
+
+    /** Binds the definition and state of {@code job} for {@link #UPDATE_EDIT}, guarded by {@code expectedVersion}. */
+    public static void bindEdit(PreparedStatement statement, Job job, long expectedVersion, SqlValues values)
+            throws SQLException {
+        ScheduleColumns schedule = ScheduleColumns.of(job.schedule());
+        int i = 0;
+        statement.setString(++i, job.name());
+        statement.setString(++i, job.nameKey());
+        statement.setString(++i, job.description());
+        statement.setObject(++i, values.flag(job.enabled()));
+        statement.setString(++i, schedule.kind());
+        statement.setObject(++i, values.instant(schedule.at()));
+        statement.setObject(++i, schedule.intervalMs());
+        statement.setString(++i, schedule.expr());
+        statement.setString(++i, schedule.tz());
+        statement.setString(++i, job.task());
+        statement.setObject(++i, values.flag(job.deleteAfterRun()));
+        statement.setObject(++i, job.expectSuccessWithinMs());
+        statement.setLong(++i, job.revision());
+        i = bindStateColumns(statement, job, i, values);
+        statement.setString(++i, job.id().value());
+        statement.setLong(++i, expectedVersion);
+    }
+
+    /** The {@link #STATE} columns from position {@code i + 1}; returns the last position bound. */
+    private static int bindStateColumns(PreparedStatement statement, Job job, int i, SqlValues values)
+            throws SQLException {
         LastRun lastRun = job.lastRun();
         Claim claim = job.claim();
-        int i = 0;
         statement.setString(++i, job.status().wireName());
         statement.setObject(++i, values.instant(lastRun == null ? null : lastRun.startedAt()));
         statement.setString(++i, lastRun == null ? null : lastRun.status().wireName());
@@ -131,8 +183,10 @@ public final class JobColumns {
         statement.setObject(++i, claim == null ? null : claim.version());
         statement.setString(++i, claim == null ? null : claim.owner().value());
         statement.setObject(++i, claim == null ? null : claim.epoch());
-        statement.setString(++i, job.id().value());
-        statement.setLong(++i, expectedVersion);
+        statement.setObject(++i, values.instant(job.pausedUntil()));
+        statement.setObject(++i, values.instant(job.lastSuccessAt()));
+        statement.setObject(++i, values.instant(job.staleSince()));
+        return i;
     }
 
     /** Reads a row into a job; a row the domain refuses becomes an unreadable {@link JobRow}, never an exception. */
@@ -166,7 +220,12 @@ public final class JobColumns {
                     row.requiredInstant("updated_at"),
                     row.requiredText("created_by"),
                     row.requiredInteger("version"),
-                    claim(row));
+                    claim(row),
+                    row.requiredInteger("revision"),
+                    row.instant("paused_until"),
+                    row.integer("expect_success_within_ms"),
+                    row.instant("last_success_at"),
+                    row.instant("stale_since"));
         }
 
         private static LastRun lastRun(Columns row) throws SQLException {

@@ -11,6 +11,7 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
@@ -26,6 +27,7 @@ import dev.hourglass.persistence.jdbc.Columns;
 import dev.hourglass.persistence.jdbc.GroupWrite;
 import dev.hourglass.persistence.jdbc.JobColumns;
 import dev.hourglass.persistence.jdbc.JobRow;
+import dev.hourglass.persistence.jdbc.RevisionColumns;
 import dev.hourglass.persistence.jdbc.RunColumns;
 import dev.hourglass.persistence.jdbc.SqlValues;
 import java.sql.PreparedStatement;
@@ -76,6 +78,8 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final SqlValues VALUES = SqlValues.POSTGRES;
     private static final int ATTEMPTS = 5;
+    /** PostgreSQL's unique_violation: here, a name another job took in a concurrent transaction. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final PostgresOptions options;
     private final HikariDataSource pool;
@@ -155,6 +159,12 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
             }
             JobColumns.bind(tx.createUpdate(JobColumns.INSERT), job, VALUES).execute();
             auditOne(tx, created);
+            try (PreparedStatement revision = tx.getConnection().prepareStatement(RevisionColumns.INSERT)) {
+                RevisionColumns.bind(revision, JobRevision.first(job), VALUES);
+                revision.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot record the first revision of job " + job.id() + ": " + e.getMessage(), e);
+            }
             if (dueSoon(job)) {
                 notifyChange(tx);
             }
@@ -221,6 +231,30 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
                 return readable(rows).toList();
             }
         });
+    }
+
+    @Override
+    public List<Job> timedPauses() {
+        return readJobs("read the timed pauses", JobColumns.TIMED_PAUSES);
+    }
+
+    @Override
+    public List<Job> watched() {
+        return readJobs("read the jobs watched for staleness", JobColumns.WATCHED);
+    }
+
+    private List<Job> readJobs(String doing, String sql) {
+        return read(doing, h -> {
+            try (Stream<JobRow> rows = h.createQuery(sql).map(JobColumns.MAPPER).stream()) {
+                return readable(rows).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<JobRevision> revisionsOf(JobId jobId, int limit) {
+        return read("read the revisions of job " + jobId, h -> h.createQuery(RevisionColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(RevisionColumns.MAPPER).list());
     }
 
     /**
@@ -295,6 +329,21 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
             return Applied.none();
         }
         String[] touched = writes.stream().map(write -> write.jobId().value()).distinct().sorted().toArray(String[]::new);
+        try {
+            return applyLocked(writes, touched);
+        } catch (StoreException e) {
+            // Two edits that took one name at once: the unique index refuses the later, as the
+            // check before it would have, had it seen the other's commit.
+            Optional<JobWrite.Edit> edit = writes.stream().filter(JobWrite.Edit.class::isInstance)
+                    .map(JobWrite.Edit.class::cast).findFirst();
+            if (UNIQUE_VIOLATION.equals(sqlState(e)) && edit.isPresent()) {
+                throw new DuplicateNameException(edit.get().job().name());
+            }
+            throw e;
+        }
+    }
+
+    private Applied applyLocked(List<? extends JobWrite> writes, String[] touched) {
         return transaction("apply " + writes.size() + " write(s)", tx -> {
             try (PreparedStatement lock = tx.getConnection().prepareStatement(PostgresSql.LOCK_IN_ORDER)) {
                 lock.setArray(1, tx.getConnection().createArrayOf("text", touched));
@@ -303,7 +352,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
                 throw new StoreException("cannot lock " + touched.length + " job(s): " + e.getMessage(), e);
             }
             Applied applied = new GroupWrite(tx, VALUES).apply(writes);
-            if (applied.writes().stream().anyMatch(write -> write instanceof JobWrite.Save save && dueSoon(save.job()))) {
+            if (applied.writes().stream().anyMatch(write -> dueSoon(write))) {
                 notifyChange(tx);
             }
             return applied;
@@ -413,6 +462,11 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     @Override
     public Subscription subscribe(Runnable onChange) {
         return listener.subscribe(onChange);
+    }
+
+    private static boolean dueSoon(JobWrite write) {
+        return write instanceof JobWrite.Save save ? dueSoon(save.job())
+                : write instanceof JobWrite.Edit edit && dueSoon(edit.job());
     }
 
     static boolean dueSoon(Job job) {

@@ -15,6 +15,7 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
@@ -173,9 +174,12 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
                 }
                 throw e;
             }
-            try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT)) {
+            try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT);
+                    PreparedStatement revision = tx.getConnection().prepareStatement(RevisionColumns.INSERT)) {
                 AuditColumns.bind(audit, created, SqlValues.SQLITE);
                 audit.executeUpdate();
+                RevisionColumns.bind(revision, JobRevision.first(job), SqlValues.SQLITE);
+                revision.executeUpdate();
             } catch (SQLException e) {
                 throw new StoreException("cannot record the creation of job " + job.id() + ": " + e.getMessage(), e);
             }
@@ -231,6 +235,30 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
                 return readable(rows).findFirst().map(Job::nextRunAt);
             }
         });
+    }
+
+    @Override
+    public List<Job> timedPauses() {
+        return readJobs("read the timed pauses", JobColumns.TIMED_PAUSES);
+    }
+
+    @Override
+    public List<Job> watched() {
+        return readJobs("read the jobs watched for staleness", JobColumns.WATCHED);
+    }
+
+    private List<Job> readJobs(String what, String sql) {
+        return read(what, h -> {
+            try (Stream<JobRow> rows = h.createQuery(sql).map(JobColumns.MAPPER).stream()) {
+                return rows.filter(JobRow::isReadable).map(JobRow::job).toList();
+            }
+        });
+    }
+
+    @Override
+    public List<JobRevision> revisionsOf(JobId jobId, int limit) {
+        return read("read the revisions of job " + jobId, h -> h.createQuery(RevisionColumns.NEWEST_OF_JOB)
+                .bind("job_id", jobId.value()).bind("limit", limit).map(RevisionColumns.MAPPER).list());
     }
 
     @Override

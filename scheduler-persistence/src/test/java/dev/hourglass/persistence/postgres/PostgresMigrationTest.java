@@ -58,10 +58,12 @@ class PostgresMigrationTest {
         try (Connection c = database.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version, success FROM hourglass_schema_history"
                         + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString("version")).isEqualTo("1");
-            assertThat(rs.getBoolean("success")).isTrue();
-            assertThat(rs.next()).as("one applied script").isFalse();
+            for (int version = 1; version <= PostgresMigrations.LATEST; version++) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("version")).isEqualTo(Integer.toString(version));
+                assertThat(rs.getBoolean("success")).isTrue();
+            }
+            assertThat(rs.next()).as("each script applied once").isFalse();
         }
     }
 
@@ -69,16 +71,17 @@ class PostgresMigrationTest {
     void an_instance_older_than_the_schema_refuses_to_start_naming_both_versions() throws Exception {
         TestPostgres.Database database = freshDatabase();
         PostgresStore.open(optionsFor(database)).close();
+        int newer = PostgresMigrations.LATEST + 1;
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO hourglass_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'from a newer Hourglass',"
-                    + " 'SQL', 'V2__newer.sql', 0, 'hourglass', 1, true)");
+                    + " checksum, installed_by, execution_time, success) VALUES (" + newer + ", '" + newer + "',"
+                    + " 'from a newer Hourglass', 'SQL', 'V" + newer + "__newer.sql', 0, 'hourglass', 1, true)");
         }
 
         assertThatThrownBy(() -> PostgresStore.open(optionsFor(database)))
                 .isInstanceOf(SchemaTooNewException.class)
-                .hasMessageContaining("schema version 2")
-                .hasMessageContaining("knows versions up to 1")
+                .hasMessageContaining("schema version " + newer)
+                .hasMessageContaining("knows versions up to " + PostgresMigrations.LATEST)
                 .hasMessageContaining(database.name());
     }
 

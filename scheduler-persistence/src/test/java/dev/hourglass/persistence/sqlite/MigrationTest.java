@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobRevision;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -38,9 +39,11 @@ class MigrationTest {
         Jdbi v1 = Jdbi.create("jdbc:sqlite:" + file);
         SqliteMigrations.migrate(v1, file, 1);
         v1.useHandle(h -> {
-            // The row as version 1 wrote it: no claim owner or epoch, an interval without an anchor.
-            List<String> v1Columns = JobColumns.NAMES.stream()
-                    .filter(name -> !name.equals("claim_owner") && !name.equals("claim_epoch")).toList();
+            // The row as version 1 wrote it: no claim owner or epoch, an interval without an anchor, none
+            // of version 4's columns.
+            List<String> later = List.of("claim_owner", "claim_epoch", "revision", "paused_until",
+                    "expect_success_within_ms", "last_success_at", "stale_since");
+            List<String> v1Columns = JobColumns.NAMES.stream().filter(name -> !later.contains(name)).toList();
             String insert = "INSERT INTO jobs (" + String.join(", ", v1Columns) + ") VALUES ("
                     + v1Columns.stream().map(name -> ":" + name).collect(java.util.stream.Collectors.joining(", ")) + ")";
             JobColumns.bind(h.createUpdate(insert), job, SqlValues.SQLITE).bind("schedule_at", (String) null).execute();
@@ -57,6 +60,8 @@ class MigrationTest {
         try (SqliteStore store = SqliteStore.open(file)) {
             assertThat(store.find(job.id())).contains(job);
             assertThat(store.entriesFor(job.id(), 10)).hasSize(1);
+            assertThat(store.revisionsOf(job.id(), 10)).extracting(JobRevision::revision).containsExactly(1L);
+            assertThat(store.revisionsOf(job.id(), 10).get(0).definition()).isEqualTo(job.definition());
         }
         try (RawDb raw = new RawDb(file)) {
             assertThat(raw.number("PRAGMA user_version")).isEqualTo(SqliteMigrations.LATEST);

@@ -16,7 +16,10 @@ public record UseCases(
         ReadRunsUseCase runs,
         PreviewScheduleUseCase preview,
         CheckHealthUseCase health,
-        ListInstancesUseCase cluster) {
+        ListInstancesUseCase cluster,
+        EditJobUseCase edit,
+        ReadRevisionsUseCase revisions,
+        ExplainJobUseCase explain) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -32,5 +35,8 @@ public record UseCases(
         Objects.requireNonNull(preview, "preview");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(edit, "edit");
+        Objects.requireNonNull(revisions, "revisions");
+        Objects.requireNonNull(explain, "explain");
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 public interface JobStore {
 
     /**
-     * Stores a new job (version 1) and its {@code create} entry atomically.
+     * Stores a new job (version 1) with its first revision ({@link dev.hourglass.domain.model.JobRevision#first})
+     * and its {@code create} entry atomically.
      *
      * @throws DuplicateNameException   when a job with the same {@link Job#nameKey()} exists
      * @throws JobLimitReachedException when {@code maxJobs} jobs are stored already
@@ -73,6 +74,15 @@ public interface JobStore {
 
     /** The earliest {@code nextRunAt} of an active, enabled job that is not running. */
     Optional<Instant> nextDueAt();
+
+    /** Paused jobs that resume by themselves ({@code pausedUntil} set), the earliest end first. */
+    List<Job> timedPauses();
+
+    /**
+     * Active jobs with {@code expectSuccessWithinMs} set and no open stale episode: those that may
+     * turn stale. Which of them are stale at an instant is the domain's to judge.
+     */
+    List<Job> watched();
 
     /** Jobs holding a claim: runs that started and have not been recorded. */
     List<Job> running();

@@ -19,7 +19,9 @@ import dev.hourglass.domain.model.Claim;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobDefinition;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
 import dev.hourglass.domain.model.RunId;
@@ -127,7 +129,9 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
                 job("failed").status(JobStatus.FAILED).consecutiveErrors(10)
                         .lastRun(new LastRun(T0, RunStatus.INTERRUPTED, 0, "interrupted")).build(),
                 job("completed").status(JobStatus.COMPLETED).schedule(new At(T0)).runCount(1).build(),
-                job("disabled").disabled().build());
+                job("disabled").disabled().build(),
+                job("paused until, watched, stale").pausedUntil(later).expectSuccessWithinMs(3_600_000L)
+                        .lastSuccessAt(T0.minusSeconds(7200)).staleSince(T0).revision(4).build());
     }
 
     @ParameterizedTest(name = "[{index}]")
@@ -921,6 +925,127 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
 
         assertThat(store.removeUnreadable(unknown, deleted)).isFalse();
         assertThat(store.entriesFor(unknown, 10)).isEmpty();
+    }
+
+    // ---- edits, revisions, timed pauses, staleness (CONTRACT §12)
+
+    @Test
+    void insert_records_the_job_as_its_first_revision() {
+        Job job = insert(job("first revision").expectSuccessWithinMs(3_600_000L).build());
+
+        assertThat(store.revisionsOf(job.id(), 10)).containsExactly(JobRevision.first(job));
+    }
+
+    @Test
+    void an_edit_replaces_definition_and_state_and_adds_its_revision_and_audit() {
+        Job job = insert(job("before edit").build());
+        Instant at = T0.plusSeconds(5);
+        JobDefinition changed = new JobDefinition("after edit", null, true,
+                Cron.of("0 9 * * 1-5", ZoneId.of("Europe/Berlin")), "new task", true, 120_000L);
+        Job edited = job.redefine(changed, at);
+        AuditEntry update = entry(job, AuditAction.UPDATE, JobStatus.ACTIVE, JobStatus.ACTIVE, at);
+        JobWrite.Edit write = JobWrite.edit(job, edited, List.of(update), "ops");
+
+        assertThat(store.apply(write)).isTrue();
+
+        Job stored = store.find(job.id()).orElseThrow();
+        assertThat(stored).isEqualTo(write.job());
+        assertThat(stored.definition()).isEqualTo(changed);
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(store.revisionsOf(job.id(), 10)).containsExactly(write.revision(), JobRevision.first(job));
+        assertThat(store.revisionsOf(job.id(), 10).get(0).changedBy()).isEqualTo("ops");
+        assertThat(store.entriesFor(job.id(), 10)).containsExactly(update, createdEntryOf(job));
+    }
+
+    @Test
+    void an_edit_of_a_job_that_changed_meanwhile_is_skipped_and_adds_no_revision() {
+        Job job = insert(job("edited late").build());
+        save(job, job.pause(T0.plusSeconds(1)), null);
+        Job edited = job.redefine(renamed(job, "too late"), T0.plusSeconds(2));
+
+        assertThat(store.apply(JobWrite.edit(job, edited, List.of(), "user"))).isFalse();
+
+        assertThat(store.find(job.id()).orElseThrow().name()).isEqualTo("edited late");
+        assertThat(store.revisionsOf(job.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void an_edit_to_a_name_another_job_holds_is_a_duplicate_and_changes_nothing() {
+        insert(job("Taken").build());
+        Job job = insert(job("mine").build());
+        Job edited = job.redefine(renamed(job, "TAKEN"), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> store.apply(JobWrite.edit(job, edited, List.of(), "user")))
+                .isInstanceOf(DuplicateNameException.class);
+
+        assertThat(store.find(job.id())).contains(job);
+        assertThat(store.revisionsOf(job.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void an_edit_may_change_the_case_of_the_jobs_own_name() {
+        Job job = insert(job("shouting").build());
+        Job edited = job.redefine(renamed(job, "SHOUTING"), T0.plusSeconds(1));
+
+        assertThat(store.apply(JobWrite.edit(job, edited, List.of(), "user"))).isTrue();
+
+        assertThat(store.find(job.id()).orElseThrow().name()).isEqualTo("SHOUTING");
+    }
+
+    @Test
+    void revisions_are_kept_newest_first_up_to_the_retained_number_and_go_with_the_job() {
+        Job job = insert(job("edited often").build());
+        for (int i = 1; i <= JobRevision.RETAINED_PER_JOB + 2; i++) {
+            Job edited = job.redefine(renamed(job, "edit " + i), T0.plusSeconds(i));
+            JobWrite.Edit write = JobWrite.edit(job, edited, List.of(), "user");
+            assertThat(store.apply(write)).isTrue();
+            job = write.job();
+        }
+
+        List<JobRevision> kept = store.revisionsOf(job.id(), 1000);
+        assertThat(kept).hasSize(JobRevision.RETAINED_PER_JOB);
+        assertThat(kept.get(0).revision()).isEqualTo(JobRevision.RETAINED_PER_JOB + 3);
+        assertThat(kept.get(0).definition().name()).isEqualTo("edit " + (JobRevision.RETAINED_PER_JOB + 2));
+        assertThat(store.revisionsOf(job.id(), 3)).hasSize(3);
+
+        store.apply(JobWrite.remove(job, List.of()));
+        assertThat(store.revisionsOf(job.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void timed_pauses_are_the_jobs_paused_until_an_instant_earliest_end_first() {
+        Job later = insert(job("until later").pausedUntil(T0.plusSeconds(600)).build());
+        Job sooner = insert(job("until sooner").pausedUntil(T0.plusSeconds(60)).build());
+        insertAll(job("paused for good").status(JobStatus.PAUSED).build(), job("active").build());
+
+        assertThat(store.timedPauses()).containsExactly(sooner, later);
+    }
+
+    @Test
+    void watched_jobs_are_the_active_ones_with_a_window_and_no_open_stale_episode() {
+        Job watched = insert(job("watched").expectSuccessWithinMs(60_000L).lastSuccessAt(T0).build());
+        insertAll(job("unwatched").build(),
+                job("already stale").expectSuccessWithinMs(60_000L).staleSince(T0).build(),
+                job("paused watch").expectSuccessWithinMs(60_000L).status(JobStatus.PAUSED).build());
+
+        assertThat(store.watched()).containsExactly(watched);
+    }
+
+    @Test
+    void the_timed_pause_and_staleness_fields_survive_a_save() {
+        Job job = insert(job("watched and paused").expectSuccessWithinMs(60_000L).build());
+        Job stale = save(job, job.markStale(T0.plusSeconds(61)), null);
+        Job paused = save(stale, stale.pause(T0.plusSeconds(3600), T0.plusSeconds(62)), null);
+
+        assertThat(store.find(job.id())).contains(paused);
+        assertThat(paused.staleSince()).isEqualTo(T0.plusSeconds(61));
+        assertThat(paused.pausedUntil()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    private static JobDefinition renamed(Job job, String name) {
+        JobDefinition d = job.definition();
+        return new JobDefinition(name, d.description(), d.enabled(), d.schedule(), d.task(), d.deleteAfterRun(),
+                d.expectSuccessWithinMs());
     }
 
     // ---- helpers

@@ -47,7 +47,8 @@ class JobWriteTest {
         Job renamed = new Job(stored.id(), "renamed", stored.description(), stored.enabled(), stored.schedule(),
                 stored.task(), stored.status(), stored.lastRun(), stored.nextRunAt(), stored.runCount(),
                 stored.consecutiveErrors(), stored.deleteAfterRun(), stored.createdAt(), stored.updatedAt(),
-                stored.createdBy(), stored.version(), stored.claim());
+                stored.createdBy(), stored.version(), stored.claim(), stored.revision(), stored.pausedUntil(),
+                stored.expectSuccessWithinMs(), stored.lastSuccessAt(), stored.staleSince());
 
         assertThatIllegalArgumentException().isThrownBy(() -> JobWrite.save(stored, renamed, List.of()))
                 .withMessageContaining("keeps its definition");
