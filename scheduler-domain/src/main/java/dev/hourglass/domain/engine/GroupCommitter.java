@@ -87,6 +87,11 @@ final class GroupCommitter {
                     group.add(first);
                     queue.drainTo(group, MAX_GROUP - 1);
                     inGroup = group.size() + parked.size();
+                } else if (group.size() < MAX_GROUP) {
+                    // A group being retried takes in what finished meanwhile: when the next pass goes run by
+                    // run, one outcome that alone keeps failing is told apart from a store that is down.
+                    queue.drainTo(group, MAX_GROUP - group.size());
+                    inGroup = group.size() + parked.size();
                 }
                 recorder.record(group);
                 group.clear();
