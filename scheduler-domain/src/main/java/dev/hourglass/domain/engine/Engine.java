@@ -67,6 +67,12 @@ public final class Engine implements AutoCloseable {
     private final Metrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Job> refires = new ArrayList<>();
+    /**
+     * Runs this engine has claimed and not finished recording. A claim of this instance that is not
+     * here was lost by this instance (a claim committed while the database connection broke, so the
+     * dispatcher never heard of it): the heartbeat takes it back and fires it again.
+     */
+    private final java.util.Set<RunId> ours = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Singletons singletons;
     private final ScheduleChanges changes;
@@ -187,7 +193,7 @@ public final class Engine implements AutoCloseable {
             recover();
             workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(), namedThreads("hourglass-worker-"));
-            committer = new GroupCommitter(recorder);
+            committer = new GroupCommitter(recorder, result -> ours.remove(result.claim().runId()));
             committer.start();
             alerts.start();
             heartbeat = namedThreads("hourglass-heartbeat").newThread(this::heartbeatLoop);
@@ -228,6 +234,7 @@ public final class Engine implements AutoCloseable {
                 return fired;
             }
             List<RunResult> results = new ArrayList<>();
+            claimed.forEach(job -> ours.add(job.claim().runId()));
             for (Job job : claimed) {
                 try {
                     results.add(executor.execute(job));
@@ -238,6 +245,7 @@ public final class Engine implements AutoCloseable {
                 }
             }
             recorder.record(results);
+            claimed.forEach(job -> ours.remove(job.claim().runId()));
             fired += claimed.size();
         }
     }
@@ -427,7 +435,8 @@ public final class Engine implements AutoCloseable {
         if (stopping) {
             return List.of();
         }
-        List<Job> taken = takeOverOrphans(now);
+        List<Job> taken = new ArrayList<>(takeOverOrphans(now));
+        taken.addAll(takeBackLostClaims(now));
         if (!taken.isEmpty()) {
             LOG.log(Level.WARNING, "took over {0} run(s) of a dead instance; they fire again with their run ids",
                     taken.size());
@@ -517,12 +526,14 @@ public final class Engine implements AutoCloseable {
     }
 
     private void dispatch(Job claimed) {
+        ours.add(claimed.claim().runId());
         inFlight.incrementAndGet();
         workers.execute(new ScheduledRun(claimed));
     }
 
     /** A manual run in the calling thread: executed, then stored with a few tries. */
     private RecordedRun execute(Job claimed) {
+        ours.add(claimed.claim().runId());
         RunResult result;
         try {
             result = executor.execute(claimed);
@@ -530,7 +541,9 @@ public final class Engine implements AutoCloseable {
             failFatally(claimed, e);
             throw e;
         }
-        return new RecordedRun(result, recordManual(result));
+        Optional<Job> after = recordManual(result);
+        ours.remove(claimed.claim().runId());
+        return new RecordedRun(result, after);
     }
 
     /**
@@ -609,7 +622,29 @@ public final class Engine implements AutoCloseable {
         LOG.log(Level.INFO, "{0} claimed run(s) had not started at the stop; released", released);
     }
 
+    /**
+     * Claims of this instance that it does not know of, older than the lease: their claim committed
+     * but the answer never arrived. Taken over by this instance itself, they fire again with their run id.
+     */
+    private List<Job> takeBackLostClaims(Instant now) {
+        Instant before = now.minus(settings.lease());
+        List<JobWrite.Save> writes = store.running().stream()
+                .filter(job -> job.claim().owner().equals(self) && !ours.contains(job.claim().runId())
+                        && job.claim().claimedAt().isBefore(before))
+                .map(job -> policy.takeOver(job, self, now))
+                .toList();
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        List<Job> taken = store.apply(writes).among(writes).stream().map(JobWrite.Save::job).toList();
+        taken.forEach(job -> ours.add(job.claim().runId()));
+        LOG.log(Level.WARNING, "took back {0} claim(s) of this instance that it had not heard of (a claim that "
+                + "committed while the store''s answer was lost); they fire again with their run ids", taken.size());
+        return taken;
+    }
+
     private int release(List<Job> claimed) {
+        claimed.forEach(job -> ours.remove(job.claim().runId()));
         Instant now = Instants.now(clock);
         List<JobWrite> releases = claimed.stream()
                 .<JobWrite>map(job -> JobWrite.save(job, job.releaseClaim(now), List.of()))
@@ -724,7 +759,10 @@ public final class Engine implements AutoCloseable {
     private List<Job> takeOverOrphans(Instant now) {
         List<List<Job>> taken = new ArrayList<>(1);
         singletons.runExclusively(Singletons.TAKEOVER, () -> taken.add(recovery.takeOverOrphans(now)));
-        return taken.isEmpty() ? List.of() : taken.get(0);
+        List<Job> ourNow = taken.isEmpty() ? List.of() : taken.get(0);
+        // Ours to fire from this moment, before anything looks for claims this instance does not know.
+        ourNow.forEach(job -> ours.add(job.claim().runId()));
+        return ourNow;
     }
 
     private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {

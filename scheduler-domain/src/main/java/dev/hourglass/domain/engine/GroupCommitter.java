@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,8 +37,12 @@ final class GroupCommitter {
     /** When the current run of failures began (System.nanoTime), or 0 while commits succeed. */
     private volatile long failingSinceNanos;
 
-    GroupCommitter(OutcomeRecorder recorder) {
+    /** Told of each run whose outcome is now stored (or has nowhere to go): it is no longer this engine's to finish. */
+    private final Consumer<RunResult> settled;
+
+    GroupCommitter(OutcomeRecorder recorder, Consumer<RunResult> settled) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.settled = Objects.requireNonNull(settled, "settled");
         this.thread = new Thread(this::loop, "hourglass-committer");
         this.thread.setDaemon(true);
     }
@@ -94,6 +99,7 @@ final class GroupCommitter {
                     inGroup = group.size() + parked.size();
                 }
                 recorder.record(group);
+                group.forEach(settled);
                 group.clear();
                 inGroup = parked.size();
                 if (parked.isEmpty()) {
@@ -106,6 +112,9 @@ final class GroupCommitter {
             } catch (RuntimeException | Error e) {
                 if (e instanceof OutcomesNotRecordedException partly) {
                     // What was stored is final; only the rest is tried again, or it would be recorded twice.
+                    java.util.Set<RunResult> rest = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    rest.addAll(partly.remaining());
+                    group.stream().filter(result -> !rest.contains(result)).forEach(settled);
                     group.clear();
                     group.addAll(partly.remaining());
                     inGroup = group.size() + parked.size();
@@ -156,9 +165,11 @@ final class GroupCommitter {
             try {
                 recorder.record(List.of(result));
                 anyStored = true;
+                settled.accept(result);
             } catch (OutcomesNotRecordedException e) {
                 if (e.remaining().isEmpty()) {
                     anyStored = true;
+                    settled.accept(result);
                 } else {
                     refused.add(result);
                     reasons.add(e);
