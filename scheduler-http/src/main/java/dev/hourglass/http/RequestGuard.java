@@ -37,7 +37,16 @@ final class RequestGuard {
         if (ctx.contentLength() > maxBodyBytes) {
             throw ApiException.payloadTooLarge(maxBodyBytes);
         }
+        // Javalin decodes path parameters itself and throws on a broken escape: a path that cannot be
+        // decoded names nothing here.
+        String rawPath = ctx.req().getRequestURI();
+        if (rawPath != null && BROKEN_ESCAPE.matcher(rawPath).find()) {
+            throw ApiException.notFound("no such path: its percent-escapes cannot be decoded");
+        }
     }
+
+    /** A percent sign not followed by two hex digits. */
+    private static final java.util.regex.Pattern BROKEN_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private static boolean needsNoToken(String path) {
         return path.equals("/health") || path.equals("/health/") || OpenApiRoutes.isDocument(path);

@@ -117,6 +117,16 @@ class ProtocolTest {
     }
 
     @Test
+    void a_path_whose_percent_escape_is_broken_is_404_not_a_server_error() {
+        try (ApiFixture api = ApiFixture.open()) {
+
+            String response = api.raw("GET " + BASE + "/;% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(response).startsWith("HTTP/1.1 404").contains("\"code\":\"not_found\"");
+        }
+    }
+
+    @Test
     void a_store_that_does_not_answer_is_a_503_with_retry_after_and_its_own_code() {
         Hourglass hourglass = Hourglass.builder(new InMemoryStore()).runner(request -> null).build();
         UseCases real = hourglass.useCases();
