@@ -124,15 +124,14 @@ class CrashRecoveryIT extends JarWithWebhook {
     }
 
     /** Each claimed run reaches the webhook again after the restart, under its old Idempotency-Key. */
-    private void awaitRedelivered(Set<String> runIds, int mark, int cycle) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(GIVE_UP_SECONDS).toNanos();
-        Set<String> missing = new HashSet<>(runIds);
-        while (!missing.isEmpty() && System.nanoTime() < deadline) {
-            List<StubWebhook.Received> all = webhook.received();
-            missing.removeAll(keys(all.subList(mark, all.size())));
-            Thread.sleep(100);
-        }
-        assertThat(missing).as("cycle %d: claimed runs never delivered again after the restart", cycle).isEmpty();
+    private void awaitRedelivered(Set<String> runIds, int mark, int cycle) throws Exception {
+        Await.until("cycle " + cycle + ": claimed runs delivered again after the restart",
+                Duration.ofSeconds(GIVE_UP_SECONDS), () -> {
+                    List<StubWebhook.Received> all = webhook.received();
+                    Set<String> missing = new HashSet<>(runIds);
+                    missing.removeAll(keys(all.subList(mark, all.size())));
+                    return missing;
+                }, Set::isEmpty);
     }
 
     /**
