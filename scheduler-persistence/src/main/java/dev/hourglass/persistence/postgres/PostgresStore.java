@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
-import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.InstanceId;
@@ -26,6 +25,7 @@ import dev.hourglass.persistence.jdbc.AuditColumns;
 import dev.hourglass.persistence.jdbc.Columns;
 import dev.hourglass.persistence.jdbc.GroupWrite;
 import dev.hourglass.persistence.jdbc.JobColumns;
+import dev.hourglass.persistence.jdbc.JobReads;
 import dev.hourglass.persistence.jdbc.JobRow;
 import dev.hourglass.persistence.jdbc.RevisionColumns;
 import dev.hourglass.persistence.jdbc.RunColumns;
@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -84,7 +83,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     private final PostgresOptions options;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
+    private final JobReads jobs;
     private final PostgresSingletons singletons;
     private final PostgresListener listener;
 
@@ -97,6 +96,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
         this.jdbi = Jdbi.create(pool);
         this.singletons = new PostgresSingletons(pool);
         this.listener = new PostgresListener(options);
+        this.jobs = new JobReads(LOG, options.describe());
     }
 
     /** Connects to {@code url} ({@code postgresql://user@host:port/name} or {@code jdbc:postgresql://...}). */
@@ -183,24 +183,12 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
 
     @Override
     public Optional<Job> find(JobId id) {
-        Optional<JobRow> row = read("find job " + id, h -> h.createQuery(JobColumns.FIND)
-                .bind("id", id.value()).map(JobColumns.MAPPER).findOne());
-        row.filter(r -> !r.isReadable()).ifPresent(r -> {
-            throw new UnreadableJobException(id.value(), r.problem());
-        });
-        return row.map(JobRow::job);
+        return read("find job " + id, h -> jobs.find(h, id));
     }
 
     @Override
     public List<Job> list(Optional<JobStatus> status) {
-        return read("list jobs", h -> {
-            var query = status.isPresent()
-                    ? h.createQuery(JobColumns.LIST_BY_STATUS).bind("status", status.get().wireName())
-                    : h.createQuery(JobColumns.LIST);
-            try (Stream<JobRow> rows = query.map(JobColumns.MAPPER).stream()) {
-                return readable(rows).toList();
-            }
-        });
+        return read("list jobs", h -> jobs.list(h, status));
     }
 
     @Override
@@ -218,7 +206,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
         return read("read the next due time", h -> {
             // One row, past the rows already known to be unreadable.
             try (Stream<JobRow> rows = h.createQuery(PostgresSql.FIREABLE_IN_ORDER)
-                    .bind("limit", 1 + reportedUnreadable.size()).map(JobColumns.MAPPER).stream()) {
+                    .bind("limit", 1 + jobs.unreadableSeen()).map(JobColumns.MAPPER).stream()) {
                 return readable(rows).findFirst().map(Job::nextRunAt);
             }
         });
@@ -226,11 +214,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
 
     @Override
     public List<Job> running() {
-        return read("read running jobs", h -> {
-            try (Stream<JobRow> rows = h.createQuery(JobColumns.RUNNING).map(JobColumns.MAPPER).stream()) {
-                return readable(rows).toList();
-            }
-        });
+        return read("read running jobs", jobs::running);
     }
 
     @Override
@@ -272,7 +256,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
         for (int i = 0; i < limit; i++) {
             ids[i] = runIds.get().value();
         }
-        Set<String> skip = new TreeSet<>(reportedUnreadableIds());
+        Set<String> skip = new TreeSet<>(jobs.unreadableIds());
         while (true) {
             List<JobRow> rows = transaction("claim due jobs", tx -> tx.createQuery(PostgresSql.CLAIM)
                     .bind("now", VALUES.instant(now)).bind("limit", limit).bind("owner", owner.value())
@@ -302,14 +286,6 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
                 return readable;
             }
         }
-    }
-
-    private Set<String> reportedUnreadableIds() {
-        Set<String> ids = new TreeSet<>();
-        for (String key : reportedUnreadable) {
-            ids.add(key.substring(0, key.indexOf('\n')));
-        }
-        return ids;
     }
 
     @Override
@@ -493,12 +469,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     // ---- the edge
 
     private Stream<Job> readable(Stream<JobRow> rows) {
-        return rows.filter(row -> {
-            if (!row.isReadable() && reportedUnreadable.add(row.id() + "\n" + row.problem())) {
-                LOG.warn("Skipping job {}: its row in {} cannot be read: {}", row.id(), options.describe(), row.problem());
-            }
-            return row.isReadable();
-        }).map(JobRow::job);
+        return jobs.readable(rows);
     }
 
     private <T> T read(String doing, HandleCallback<T, RuntimeException> work) {

@@ -7,7 +7,6 @@ import dev.hourglass.persistence.jdbc.*;
 
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
-import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
@@ -33,8 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -69,8 +66,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     private final String url;
     private WalCheckpointer checkpointer;
     private ProcessLock lock;
-    /** Unreadable rows already logged, so that a poll loop does not repeat the warning forever. */
-    private final Set<String> reportedUnreadable = ConcurrentHashMap.newKeySet();
+    private final JobReads jobs;
 
     /** Page cache per connection, in KiB (negative in SQLite's terms); allocated only as pages are used. */
     private static final int CACHE_KIB = -16 * 1024;
@@ -83,6 +79,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     private SqliteStore(Path file, SqliteOptions options) {
         this.file = file;
+        this.jobs = new JobReads(LOG, file.toString());
         String url = "jdbc:sqlite:" + file;
         this.writePool = new ConnectionPool(1, () -> connect(url, options, SQLiteConfig.TransactionMode.IMMEDIATE, false));
         this.readPool = new ConnectionPool(options.readConnections(),
@@ -198,24 +195,12 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public Optional<Job> find(JobId id) {
-        Optional<JobRow> row = read("find job " + id, h -> h.createQuery(JobColumns.FIND)
-                .bind("id", id.value()).map(JobColumns.MAPPER).findOne());
-        row.filter(r -> !r.isReadable()).ifPresent(r -> {
-            throw new UnreadableJobException(id.value(), r.problem());
-        });
-        return row.map(JobRow::job);
+        return read("find job " + id, h -> jobs.find(h, id));
     }
 
     @Override
     public List<Job> list(Optional<JobStatus> status) {
-        return read("list jobs", h -> {
-            var query = status.isPresent()
-                    ? h.createQuery(JobColumns.LIST_BY_STATUS).bind("status", status.get().wireName())
-                    : h.createQuery(JobColumns.LIST);
-            try (Stream<JobRow> rows = query.map(JobColumns.MAPPER).stream()) {
-                return readable(rows).toList();
-            }
-        });
+        return read("list jobs", h -> jobs.list(h, status));
     }
 
     @Override
@@ -263,11 +248,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public List<Job> running() {
-        return read("read running jobs", h -> {
-            try (Stream<JobRow> rows = h.createQuery(JobColumns.RUNNING).map(JobColumns.MAPPER).stream()) {
-                return readable(rows).toList();
-            }
-        });
+        return read("read running jobs", jobs::running);
     }
 
     /** Reads and claims in one {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other claimer out. */
@@ -277,7 +258,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
             List<JobWrite.Save> claims;
             // Rows known to be unreadable would otherwise use up the limit and starve the readable ones.
             try (Stream<JobRow> rows = tx.createQuery(SqliteSql.DUE_LIMITED).bind("now", Timestamps.format(now))
-                    .bind("limit", limit + reportedUnreadable.size()).map(JobColumns.MAPPER).stream()) {
+                    .bind("limit", limit + jobs.unreadableSeen()).map(JobColumns.MAPPER).stream()) {
                 claims = readable(rows).limit(limit).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
                         now, job.version() + 1, owner), now), List.of())).toList();
             }
@@ -431,12 +412,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     // ---- the edge: rows that cannot be read, and exceptions translated
 
     private Stream<Job> readable(Stream<JobRow> rows) {
-        return rows.filter(row -> {
-            if (!row.isReadable() && reportedUnreadable.add(row.id() + "\n" + row.problem())) {
-                LOG.warn("Skipping job {}: its row in {} cannot be read: {}", row.id(), file, row.problem());
-            }
-            return row.isReadable();
-        }).map(JobRow::job);
+        return jobs.readable(rows);
     }
 
     private <T> T read(String doing, HandleCallback<T, RuntimeException> work) {
