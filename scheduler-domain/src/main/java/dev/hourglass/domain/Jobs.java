@@ -11,7 +11,6 @@ import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
-import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.HistoryQuery;
@@ -72,8 +71,7 @@ public final class Jobs {
      */
     public Job create(String name, ScheduleSpec schedule, String task, JobOptions options) {
         Objects.requireNonNull(options, "options");
-        return useCases.create().create(new CreateJobCommand(name, options.description(), options.enabled(), schedule,
-                task, options.deleteAfterRun(), actor));
+        return useCases.create().create(options.command(name, schedule, task, actor));
     }
 
     /** As {@link #createIfAbsent(String, ScheduleSpec, String, JobOptions)} with the default options. */

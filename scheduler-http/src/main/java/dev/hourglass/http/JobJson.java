@@ -27,7 +27,10 @@ record JobJson(
         long revision,
         Instant pausedUntil,
         Long expectSuccessWithinMs,
-        boolean stale) {
+        boolean stale,
+        String dependency,
+        ProbeJson probe,
+        Instant nextProbeAt) {
 
     static JobJson of(Job job) {
         LastRun last = job.lastRun();
@@ -53,6 +56,9 @@ record JobJson(
                 job.revision(),
                 job.pausedUntil(),
                 job.expectSuccessWithinMs(),
-                job.isStale());
+                job.isStale(),
+                job.dependency(),
+                ProbeJson.of(job.probe()),
+                job.nextProbeAt());
     }
 }

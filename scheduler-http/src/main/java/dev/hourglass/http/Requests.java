@@ -1,6 +1,7 @@
 package dev.hourglass.http;
 
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.PauseJobCommand;
@@ -22,7 +23,7 @@ final class Requests {
 
     /** {@code POST /ui/api/scheduler}; {@code createdBy} is the authenticated principal, not a body field. */
     record CreateJobRequest(String name, String description, boolean enabled, ScheduleSpec schedule, String task,
-            boolean deleteAfterRun, Long expectSuccessWithinMs) {
+            boolean deleteAfterRun, Long expectSuccessWithinMs, String dependency, Probe probe) {
 
         static CreateJobRequest from(JsonObject json) {
             JsonObject schedule = json.object("schedule");
@@ -33,20 +34,21 @@ final class Requests {
                     schedule == null ? null : ScheduleJson.spec(schedule),
                     json.text("task"),
                     json.bool("deleteAfterRun", false),
-                    json.integer("expectSuccessWithinMs"));
+                    json.integer("expectSuccessWithinMs"),
+                    json.text("dependency"),
+                    Requests.probe(json));
         }
 
         CreateJobCommand toCommand(String actor) {
             return new CreateJobCommand(name, description, enabled, schedule, task, deleteAfterRun, actor,
-                    expectSuccessWithinMs);
+                    expectSuccessWithinMs, dependency, probe);
         }
     }
 
     /**
      * {@code PATCH /ui/api/scheduler/{id}}: any of the create's fields, read with the same types; a
      * field that is absent stays as it is, a null clears an optional one (and is refused for the
-     * others, by the domain). Fields of later rounds ({@code dependency}, {@code probe}) are
-     * ignored like any unknown field.
+     * others, by the domain).
      */
     static EditJobCommand edit(JsonObject json, JobId id, Long ifRevision, String actor) {
         EditJobCommand.Builder edit = EditJobCommand.of(id, actor).ifRevision(ifRevision);
@@ -72,7 +74,26 @@ final class Requests {
         if (json.has("expectSuccessWithinMs")) {
             edit.expectSuccessWithinMs(json.integer("expectSuccessWithinMs"));
         }
+        if (json.has("dependency")) {
+            edit.dependency(json.text("dependency"));
+        }
+        if (json.has("probe")) {
+            edit.probe(probe(json));
+        }
         return edit.build();
+    }
+
+    /** {@code "probe": {"afterMs": N}}, or null when absent or null. */
+    private static Probe probe(JsonObject json) {
+        JsonObject probe = json.object("probe");
+        if (probe == null) {
+            return null;
+        }
+        Long afterMs = probe.integer("afterMs");
+        if (afterMs == null) {
+            throw ApiException.invalidRequest("probe.afterMs is required: the wait in milliseconds before a probe");
+        }
+        return CreateJobCommand.probe(afterMs);
     }
 
     /**

@@ -90,13 +90,13 @@ final class Responses {
             JobDefinition d = revision.definition();
             return new RevisionJson(revision.revision(), revision.changedAt(), revision.changedBy(),
                     new DefinitionJson(d.name(), d.description(), d.enabled(), ScheduleJson.of(d.schedule()), d.task(),
-                            d.deleteAfterRun(), d.expectSuccessWithinMs()));
+                            d.deleteAfterRun(), d.expectSuccessWithinMs(), d.dependency(), ProbeJson.of(d.probe())));
         }
     }
 
     /** The fields an edit can change, as they were at one revision. */
     record DefinitionJson(String name, String description, boolean enabled, ScheduleJson schedule, String task,
-            boolean deleteAfterRun, Long expectSuccessWithinMs) {
+            boolean deleteAfterRun, Long expectSuccessWithinMs, String dependency, ProbeJson probe) {
     }
 
     record AuditEntryJson(String id, String jobId, String jobName, String action, String previousStatus,
@@ -114,12 +114,12 @@ final class Responses {
     }
 
     record RunJson(String runId, String jobId, Instant plannedAt, Instant startedAt, long durationMs, String status,
-            String error, String output, String instance) {
+            String error, String output, String instance, boolean probe) {
 
         static RunJson of(RunRecord run) {
             return new RunJson(run.runId().value(), run.jobId().value(), run.plannedAt(), run.startedAt(),
                     run.durationMs(), run.status().wireName(), run.error(), run.output(),
-                    run.instance() == null ? null : run.instance().value());
+                    run.instance() == null ? null : run.instance().value(), run.probe());
         }
     }
 }

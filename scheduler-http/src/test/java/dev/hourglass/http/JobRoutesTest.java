@@ -24,7 +24,7 @@ class JobRoutesTest {
     private static final List<String> JOB_FIELDS = List.of("id", "name", "description", "enabled", "schedule", "task",
             "status", "lastRunAt", "lastRunStatus", "lastRunDurationMs", "lastRunError", "nextRunAt", "runCount",
             "consecutiveErrors", "deleteAfterRun", "createdAt", "updatedAt", "createdBy",
-            "revision", "pausedUntil", "expectSuccessWithinMs", "stale");
+            "revision", "pausedUntil", "expectSuccessWithinMs", "stale", "dependency", "probe", "nextProbeAt");
 
     private final ApiFixture api = ApiFixture.open();
 
@@ -607,7 +607,7 @@ class JobRoutesTest {
             assertThat(runs).extracting(run -> run.get("status").asText()).containsExactly("error", "ok");
             JsonNode failed = runs.get(0);
             assertThat(fieldNames(failed)).containsExactlyInAnyOrder("runId", "jobId", "plannedAt", "startedAt",
-                    "durationMs", "status", "error", "output", "instance");
+                    "durationMs", "status", "error", "output", "instance", "probe");
             assertThat(failed.get("jobId").asText()).isEqualTo(id);
             assertThat(failed.get("instance").asText()).isNotBlank();
             assertThat(failed.get("plannedAt").isNull()).isTrue();

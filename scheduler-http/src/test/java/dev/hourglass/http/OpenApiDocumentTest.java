@@ -75,7 +75,7 @@ class OpenApiDocumentTest {
                 .hasMessageContaining("an undocumented method");
         assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x"), json(418, "{}")))
                 .hasMessageContaining("an undocumented status");
-        String withNewField = job.replace("\"id\":", "\"dependency\":null,\"id\":");
+        String withNewField = job.replace("\"id\":", "\"nickname\":null,\"id\":");
         assertThatThrownBy(() -> contract.check("GET", URI.create(base + "/x"), json(200, "{\"job\":" + withNewField + "}")))
                 .hasMessageContaining("does not allow");
         contract.check("GET", URI.create(base + "/x"), json(200, "{\"job\":" + job + "}"));
@@ -96,7 +96,7 @@ class OpenApiDocumentTest {
                 + "\"nextRunAt\":\"2026-06-01T08:01:00.000Z\",\"runCount\":0,\"consecutiveErrors\":0,"
                 + "\"deleteAfterRun\":false,\"createdAt\":\"2026-06-01T08:00:00.000Z\","
                 + "\"updatedAt\":\"2026-06-01T08:00:00.000Z\",\"createdBy\":\"user\",\"revision\":1,\"pausedUntil\":null,"
-                + "\"expectSuccessWithinMs\":null,\"stale\":false}";
+                + "\"expectSuccessWithinMs\":null,\"stale\":false,\"dependency\":null,\"probe\":null,\"nextProbeAt\":null}";
 
         private ApiFixtureJobs() {
         }

@@ -48,7 +48,7 @@ class OperatorToolsRoutesTest {
         api.clock.advance(Duration.ofSeconds(30));
 
         Reply reply = patch(id, "{\"name\":\"report v2\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":120000},"
-                + "\"expectSuccessWithinMs\":3600000,\"dependency\":\"ignored\"}", "\"1\"");
+                + "\"expectSuccessWithinMs\":3600000}", "\"1\"");
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.header("ETag")).isEqualTo("\"2\"");

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Fires due jobs for one instance. One dispatcher thread sleeps until the earliest due instant or a
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final ClockJumps clockJumps;
     private final AlertDelivery alerts;
     private final Deadlines deadlines;
+    private final Probes probes;
     private final Clock clock;
     private final Supplier<RunId> runIds;
     private final EngineSettings settings;
@@ -128,6 +130,7 @@ public final class Engine implements AutoCloseable {
         this.clockJumps = new ClockJumps(recovery, System::nanoTime);
         this.alerts = new AlertDelivery(store, alertSender, clock, singletons, metrics);
         this.deadlines = new Deadlines(store, ids);
+        this.probes = new Probes(store, self, runIds);
         this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics);
     }
 
@@ -226,9 +229,12 @@ public final class Engine implements AutoCloseable {
         int fired = 0;
         List<Job> pending = takeRefires();
         while (true) {
-            checkDeadlines(Instants.now(clock));
+            List<Job> probing = checkDeadlines(Instants.now(clock));
             List<Job> claimed = pending.isEmpty()
                     ? store.claimDue(Instants.now(clock), settings.claimBatch(), self, runIds) : pending;
+            if (!probing.isEmpty()) {
+                claimed = Stream.concat(probing.stream(), claimed.stream()).toList();
+            }
             pending = List.of();
             if (claimed.isEmpty()) {
                 return fired;
@@ -461,9 +467,11 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 if (!now.isBefore(nextDeadlineCheckAt)) {
-                    checkDeadlines(now);
+                    checkDeadlines(now).forEach(this::dispatch);
                     Instant inASecond = now.plus(DEADLINE_CHECK_INTERVAL);
-                    nextDeadlineCheckAt = deadlines.next().filter(at -> at.isBefore(inASecond)).orElse(inASecond);
+                    nextDeadlineCheckAt = Stream.of(deadlines.next(), probes.next())
+                            .flatMap(Optional::stream).filter(at -> at.isBefore(inASecond)).min(Instant::compareTo)
+                            .orElse(inASecond);
                 }
                 int room = settings.maxInFlight() - inFlight.get();
                 if (room > 0) {
@@ -514,8 +522,13 @@ public final class Engine implements AutoCloseable {
                 .orElse(Math.min(maxIdle, untilDeadlineCheck));
     }
 
-    /** Resumes timed pauses that ended and opens stale episodes that are due; alerts go out at once. */
-    private void checkDeadlines(Instant now) {
+    /**
+     * Resumes timed pauses that ended and opens stale episodes that are due (alerts go out at once),
+     * and claims the probes of failed jobs that came due.
+     *
+     * @return the claimed probes, to be fired like any claimed run
+     */
+    private List<Job> checkDeadlines(Instant now) {
         Deadlines.Checked checked = deadlines.check(now);
         if (checked.turnedStale() > 0) {
             alerts.raise();
@@ -523,6 +536,11 @@ public final class Engine implements AutoCloseable {
         if (checked.resumed() > 0) {
             LOG.log(Level.INFO, "{0} timed pause(s) ended; the job(s) resumed", checked.resumed());
         }
+        List<Job> probing = probes.claimDue(now);
+        if (!probing.isEmpty()) {
+            LOG.log(Level.INFO, "probing {0} failed job(s)", probing.size());
+        }
+        return probing;
     }
 
     private void dispatch(Job claimed) {

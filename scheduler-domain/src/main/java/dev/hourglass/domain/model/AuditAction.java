@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum AuditAction {
-    CREATE, UPDATE, PAUSE, RESUME, FORCE_RESUME, RUN, DELETE, FAIL, COMPLETE;
+    CREATE, UPDATE, PAUSE, RESUME, FORCE_RESUME, RUN, DELETE, FAIL, COMPLETE, PROBE_RESUME;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

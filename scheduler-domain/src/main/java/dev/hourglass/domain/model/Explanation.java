@@ -115,9 +115,13 @@ public record Explanation(JobId jobId, JobStatus status, Instant firesNextAt, St
     }
 
     private static Reason failed(Job job) {
+        String forceResume = "a force resume (POST .../" + job.id() + "/resume with {\"force\": true})";
+        String revival = job.nextProbeAt() == null
+                ? "It stays failed until an operator revives it with " + forceResume + "."
+                : "It stays failed until its next automatic probe at " + job.nextProbeAt()
+                        + " succeeds, or an operator revives it with " + forceResume + ".";
         return new Reason(Code.FAILED, "It failed at " + job.updatedAt() + " after " + errors(job.consecutiveErrors())
-                + "; last error: " + lastError(job) + ". It stays failed until an operator revives it with a force "
-                + "resume (POST .../" + job.id() + "/resume with {\"force\": true}).", job.updatedAt(), null);
+                + "; last error: " + lastError(job) + ". " + revival, job.updatedAt(), job.nextProbeAt());
     }
 
     private static Reason paused(Job job, AuditEntry pause) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * the job cannot fire: not active, disabled, or no future fire), {@code claim} (null unless a run is
  * under way), {@code pausedUntil} (set only on a paused job that resumes by itself),
  * {@code expectSuccessWithinMs} (no staleness watch when null), {@code lastSuccessAt} (the start of
- * the last successful run), {@code staleSince} (set while a stale episode is open).
+ * the last successful run), {@code staleSince} (set while a stale episode is open), {@code dependency}
+ * (the outside system it calls), {@code probe} (its opt-in to automatic probes) and
+ * {@code pendingProbe} (set only on a failed job that probes).
  *
  * <p>The definition ({@link #definition()}) changes only through {@link #redefine}, which counts the
  * {@code revision}; every other transition keeps it.
@@ -43,7 +45,10 @@ public record Job(
         Instant pausedUntil,
         Long expectSuccessWithinMs,
         Instant lastSuccessAt,
-        Instant staleSince) {
+        Instant staleSince,
+        String dependency,
+        Probe probe,
+        PendingProbe pendingProbe) {
 
     /** The smallest staleness window an operator may set. */
     public static final long MIN_EXPECT_SUCCESS_WITHIN_MS = 60_000;
@@ -69,6 +74,9 @@ public record Job(
         if (pausedUntil != null && status != JobStatus.PAUSED) {
             throw new IllegalArgumentException("only a paused job can be paused until an instant");
         }
+        if (pendingProbe != null && (status != JobStatus.FAILED || probe == null)) {
+            throw new IllegalArgumentException("only a failed job that opted in to probes has a probe pending");
+        }
     }
 
     /**
@@ -77,7 +85,8 @@ public record Job(
     public static Job created(JobId id, JobDefinition definition, Instant nextRunAt, Instant now, String createdBy) {
         return new Job(id, definition.name(), definition.description(), definition.enabled(), definition.schedule(),
                 definition.task(), JobStatus.ACTIVE, null, nextRunAt, 0, 0, definition.deleteAfterRun(), now, now,
-                createdBy, 1, null, 1, null, definition.expectSuccessWithinMs(), null, null);
+                createdBy, 1, null, 1, null, definition.expectSuccessWithinMs(), null, null, definition.dependency(),
+                definition.probe(), null);
     }
 
     /** The key under which names are unique: case-insensitive, independent of the JVM locale. */
@@ -100,7 +109,8 @@ public record Job(
 
     /** What an operator defines and may edit, as opposed to the state the engine and transitions change. */
     public JobDefinition definition() {
-        return new JobDefinition(name, description, enabled, schedule, task, deleteAfterRun, expectSuccessWithinMs);
+        return new JobDefinition(name, description, enabled, schedule, task, deleteAfterRun, expectSuccessWithinMs,
+                dependency, probe);
     }
 
     /**
@@ -129,6 +139,30 @@ public record Job(
                 && staleAt().map(at -> !at.isAfter(now)).orElse(false);
     }
 
+    /** The key of {@link #dependency()}, compared case-insensitively; empty when the job names none. */
+    public Optional<String> dependencyKey() {
+        return Optional.ofNullable(dependency).map(JobDefinition::dependencyKey);
+    }
+
+    /** When the next automatic probe fires; null unless the job is failed and probes. */
+    public Instant nextProbeAt() {
+        return pendingProbe == null ? null : pendingProbe.at();
+    }
+
+    /** Whether the claimed run is a probe: a run of a job that its breaker had failed. */
+    public boolean isProbing() {
+        return claim != null && status == JobStatus.FAILED;
+    }
+
+    /**
+     * What a revival of this failed job clears, for its audit entry: the error count and the last
+     * error, so the audit shows what was overridden.
+     */
+    public String clearedByRevival() {
+        String error = lastError();
+        return "cleared " + consecutiveErrors + " consecutive errors; last error: " + (error == null ? "none" : error);
+    }
+
     public boolean isRunning() {
         return claim != null;
     }
@@ -147,7 +181,7 @@ public record Job(
     /** Enters {@code active}: the next run is recomputed from now and the error count starts over. */
     public Job activate(Instant now) {
         return change(now).status(JobStatus.ACTIVE).next(fireable(schedule.activationFire(now).orElse(null)))
-                .errors(0).pausedUntil(null).done();
+                .errors(0).pausedUntil(null).pendingProbe(null).done();
     }
 
     public Job pause(Instant now) {
@@ -175,6 +209,9 @@ public record Job(
         }
         if (claim != null && claim.version() == version) {
             draft.claim(claim.atVersion(version + 1));
+        }
+        if (status == JobStatus.FAILED && !Objects.equals(changed.probe(), probe)) {
+            draft.pendingProbe(changed.probe() == null ? null : PendingProbe.first(changed.probe(), now));
         }
         Instant since = lastSuccessAt == null ? createdAt : lastSuccessAt;
         boolean stillStale = changed.expectSuccessWithinMs() != null
@@ -219,22 +256,32 @@ public record Job(
 
     /** A successful run: the error count starts over and the job fires next at {@code next}. */
     public Job continueAt(Instant next, Instant now) {
-        return change(now).status(JobStatus.ACTIVE).next(fireable(next)).errors(0).done();
+        return change(now).status(JobStatus.ACTIVE).next(fireable(next)).errors(0).pendingProbe(null).done();
     }
 
     /** A failed run below the breaker's limit: retried at {@code retry}, with {@code errors} in a row. */
     public Job retryAt(Instant retry, int errors, Instant now) {
-        return change(now).status(JobStatus.ACTIVE).next(fireable(retry)).errors(errors).done();
+        return change(now).status(JobStatus.ACTIVE).next(fireable(retry)).errors(errors).pendingProbe(null).done();
     }
 
-    /** Too many errors in a row: the circuit breaker trips and the job waits for an operator. */
+    /**
+     * Too many errors in a row: the circuit breaker trips and the job waits for an operator, or for
+     * its first automatic probe when it opted in to them.
+     */
     public Job tripBreaker(int errors, Instant now) {
-        return change(now).status(JobStatus.FAILED).next(null).errors(errors).done();
+        return change(now).status(JobStatus.FAILED).next(null).errors(errors)
+                .pendingProbe(probe == null ? null : PendingProbe.first(probe, now)).done();
+    }
+
+    /** A probe run failed: the job stays failed, one more error, and the next probe waits twice as long. */
+    public Job probeFailed(int errors, Instant now) {
+        PendingProbe last = pendingProbe == null ? PendingProbe.first(probe, now) : pendingProbe;
+        return change(now).errors(errors).pendingProbe(last.next(now)).done();
     }
 
     /** The schedule has no fire left (or the job runs once): the job is done for good. */
     public Job complete(Instant now) {
-        return change(now).status(JobStatus.COMPLETED).next(null).errors(0).done();
+        return change(now).status(JobStatus.COMPLETED).next(null).errors(0).pendingProbe(null).done();
     }
 
     /** The next fire moves (start-up catch-up, a clock jump); status and counters stay. */
@@ -272,6 +319,7 @@ public record Job(
         private Instant pausedUntil;
         private Instant lastSuccessAt;
         private Instant staleSince;
+        private PendingProbe pendingProbe;
 
         Draft(Job from, Instant updatedAt) {
             this.from = from;
@@ -288,6 +336,12 @@ public record Job(
             this.pausedUntil = from.pausedUntil;
             this.lastSuccessAt = from.lastSuccessAt;
             this.staleSince = from.staleSince;
+            this.pendingProbe = from.pendingProbe;
+        }
+
+        Draft pendingProbe(PendingProbe value) {
+            pendingProbe = value;
+            return this;
         }
 
         Draft definition(JobDefinition value) {
@@ -355,7 +409,7 @@ public record Job(
             return new Job(from.id, d.name(), d.description(), d.enabled(), d.schedule(), d.task(), status,
                     lastRun, nextRunAt, runCount, errors, d.deleteAfterRun(), from.createdAt, updatedAt,
                     from.createdBy, version, claim, revision, pausedUntil, d.expectSuccessWithinMs(), lastSuccessAt,
-                    staleSince);
+                    staleSince, d.dependency(), d.probe(), pendingProbe);
         }
     }
 }

@@ -15,6 +15,8 @@ import static dev.hourglass.domain.policy.Operation.RUN_NOW;
 import static dev.hourglass.domain.policy.RunEnding.FAILED_AT_LIMIT;
 import static dev.hourglass.domain.policy.RunEnding.FINISHED;
 import static dev.hourglass.domain.policy.RunEnding.FINISHED_AND_REMOVED;
+import static dev.hourglass.domain.policy.RunEnding.PROBE_FAILED;
+import static dev.hourglass.domain.policy.RunEnding.PROBE_SUCCEEDED;
 import static dev.hourglass.domain.policy.RunEnding.SUCCEEDED;
 
 import dev.hourglass.domain.error.ErrorCode;
@@ -30,8 +32,9 @@ import java.util.Map;
  * job never leaves completed except by deletion.
  *
  * <p>A run's ending is decided only on the job as it was claimed; when an operator changed the job
- * during the run, the run is recorded and the operator's state stays, so the engine table has no
- * cell for a job that is not active: such a call is a bug, answered {@link Verdict.Refuse}.
+ * during the run, the run is recorded and the operator's state stays. So the engine table has cells
+ * only for an active job's runs and a failed job's probes (§11.2); any other call is a bug, answered
+ * {@link Verdict.Refuse}. A probe is the one way a failed job reaches active without an operator.
  */
 public final class Lifecycle {
 
@@ -63,10 +66,15 @@ public final class Lifecycle {
         WHILE_RUNNING.put(RUN_NOW, refuse(ErrorCode.ALREADY_RUNNING));
 
         //              succeeded      finished          finished, removed  failed         failed at limit
-        engine(ACTIVE, enter(ACTIVE), enter(COMPLETED), REMOVE, enter(ACTIVE), enter(FAILED));
-        engine(PAUSED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
-        engine(FAILED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
-        engine(COMPLETED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE);
+        //              probe succeeded  probe failed
+        engine(ACTIVE, enter(ACTIVE), enter(COMPLETED), REMOVE, enter(ACTIVE), enter(FAILED),
+                NOT_ACTIVE, NOT_ACTIVE);
+        engine(PAUSED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE,
+                NOT_ACTIVE, NOT_ACTIVE);
+        engine(FAILED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE,
+                enter(ACTIVE), UNCHANGED);
+        engine(COMPLETED, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE, NOT_ACTIVE,
+                NOT_ACTIVE, NOT_ACTIVE);
 
         // Only a paused job has a pause to end; for the others the deadline is past news.
         //                 pause ended
@@ -112,13 +120,15 @@ public final class Lifecycle {
     }
 
     private static void engine(JobStatus from, Verdict succeeded, Verdict finished, Verdict finishedAndRemoved,
-            Verdict failed, Verdict failedAtLimit) {
+            Verdict failed, Verdict failedAtLimit, Verdict probeSucceeded, Verdict probeFailed) {
         Map<RunEnding, Verdict> row = new EnumMap<>(RunEnding.class);
         row.put(SUCCEEDED, succeeded);
         row.put(FINISHED, finished);
         row.put(FINISHED_AND_REMOVED, finishedAndRemoved);
         row.put(RunEnding.FAILED, failed);
         row.put(FAILED_AT_LIMIT, failedAtLimit);
+        row.put(PROBE_SUCCEEDED, probeSucceeded);
+        row.put(PROBE_FAILED, probeFailed);
         ENGINE.put(from, row);
     }
 

@@ -68,6 +68,9 @@ public final class OutcomePolicy {
         if (current.version() != current.claim().version()) {
             return new OutcomeDecision(JobWrite.save(current, recorded, List.of(), record), false);
         }
+        if (current.isProbing()) {
+            return probed(current, recorded, ok, record, now);
+        }
         return ok ? succeeded(current, recorded, claim, record, now)
                 : failed(current, recorded, (RunOutcome.Failed) run.outcome(), record, now);
     }
@@ -124,7 +127,27 @@ public final class OutcomePolicy {
     private static RunRecord record(Job job, Claim claim, RunResult run, RunStatus status, String error,
             String output) {
         return new RunRecord(claim.runId(), job.id(), claim.plannedAt(), run.startedAt(), run.durationMs(), status,
-                error, output, claim.owner());
+                error, output, claim.owner(), job.isProbing());
+    }
+
+    /**
+     * A probe of a failed job ended: success revives it as a force resume would (audited
+     * {@code probe_resume} by the scheduler, naming what it cleared); an error leaves it failed, one
+     * error more, with the next probe twice as far out.
+     */
+    private OutcomeDecision probed(Job current, Job recorded, boolean ok, RunRecord record, Instant now) {
+        RunEnding ending = ok ? RunEnding.PROBE_SUCCEEDED : RunEnding.PROBE_FAILED;
+        Verdict verdict = Lifecycle.decide(current.status(), ending);
+        if (ok) {
+            expect(entering(verdict, JobStatus.ACTIVE), current, ending, verdict);
+            Job revived = recorded.activate(now);
+            AuditEntry resume = entry(current, AuditAction.PROBE_RESUME, JobStatus.ACTIVE,
+                    "a probe run succeeded; " + current.clearedByRevival(), now);
+            return new OutcomeDecision(JobWrite.save(current, revived, List.of(resume), record), false);
+        }
+        expect(verdict instanceof Verdict.Unchanged, current, ending, verdict);
+        Job waiting = recorded.probeFailed(current.consecutiveErrors() + 1, now);
+        return new OutcomeDecision(JobWrite.save(current, waiting, List.of(), record), false);
     }
 
     private OutcomeDecision succeeded(Job current, Job recorded, Claim claim, RunRecord record, Instant now) {

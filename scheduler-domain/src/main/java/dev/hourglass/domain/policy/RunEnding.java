@@ -11,5 +11,9 @@ public enum RunEnding {
     /** An error below the breaker's limit: retried after a backoff. */
     FAILED,
     /** The error that reaches the breaker's limit. */
-    FAILED_AT_LIMIT
+    FAILED_AT_LIMIT,
+    /** Success of a probe, the trial run of a failed job: the job revives. */
+    PROBE_SUCCEEDED,
+    /** An error of a probe: the job stays failed and probes again later. */
+    PROBE_FAILED
 }

@@ -1,6 +1,7 @@
 package dev.hourglass.domain.service;
 
 import dev.hourglass.domain.model.JobDefinition;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.model.Utf8;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand.Field;
@@ -42,7 +43,9 @@ final class Edits {
                 command.changes(Field.TASK) ? command.task() : current.task(),
                 command.changes(Field.DELETE_AFTER_RUN) ? command.deleteAfterRun() : current.deleteAfterRun(),
                 command.changes(Field.EXPECT_SUCCESS_WITHIN_MS) ? command.expectSuccessWithinMs()
-                        : current.expectSuccessWithinMs());
+                        : current.expectSuccessWithinMs(),
+                command.changes(Field.DEPENDENCY) ? command.dependency() : current.dependency(),
+                command.changes(Field.PROBE) ? command.probe() : current.probe());
     }
 
     /**
@@ -63,6 +66,8 @@ final class Edits {
                 String.valueOf(after.deleteAfterRun()));
         change(changes, Field.EXPECT_SUCCESS_WITHIN_MS, String.valueOf(before.expectSuccessWithinMs()),
                 String.valueOf(after.expectSuccessWithinMs()));
+        change(changes, Field.DEPENDENCY, quoted(before.dependency()), quoted(after.dependency()));
+        change(changes, Field.PROBE, probe(before.probe()), probe(after.probe()));
         return String.join("; ", changes);
     }
 
@@ -80,6 +85,10 @@ final class Edits {
         if (!Objects.equals(before, after)) {
             changes.add(field.wireName() + ": " + before + " → " + after);
         }
+    }
+
+    private static String probe(Probe probe) {
+        return probe == null ? "null" : "after " + probe.afterMs() + " ms";
     }
 
     private static String quoted(String text) {

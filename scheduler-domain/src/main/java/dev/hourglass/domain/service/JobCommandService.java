@@ -72,7 +72,8 @@ public final class JobCommandService
         schedule.requireFutureFire(now);
         Instant next = command.enabled() ? schedule.activationFire(now).orElse(null) : null;
         JobDefinition definition = new JobDefinition(command.name(), command.description(), command.enabled(),
-                schedule, command.task(), command.deleteAfterRun(), command.expectSuccessWithinMs());
+                schedule, command.task(), command.deleteAfterRun(), command.expectSuccessWithinMs(),
+                command.dependency(), command.probe());
         Job job = Job.created(new JobId(ids.get()), definition, next, now, command.createdBy());
         store.insert(job, AuditEntry.of(ids.get(), job, AuditAction.CREATE, null, JobStatus.ACTIVE,
                 command.createdBy(), null, now), maxJobs);
@@ -236,9 +237,7 @@ public final class JobCommandService
         if (target != JobStatus.ACTIVE || current.status() != JobStatus.FAILED) {
             return reason;
         }
-        String lastError = current.lastRun() == null ? null : current.lastRun().error();
-        String overridden = "cleared " + current.consecutiveErrors() + " consecutive errors; last error: "
-                + (lastError == null ? "none" : lastError);
+        String overridden = current.clearedByRevival();
         return reason == null ? overridden : "reason: " + reason + "; " + overridden;
     }
 }

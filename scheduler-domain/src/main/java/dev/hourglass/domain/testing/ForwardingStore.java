@@ -67,6 +67,11 @@ public abstract class ForwardingStore implements SchedulerStore {
     }
 
     @Override
+    public List<Job> pendingProbes() {
+        return delegate.pendingProbes();
+    }
+
+    @Override
     public List<Job> watched() {
         return delegate.watched();
     }

@@ -120,6 +120,14 @@ public final class InMemoryStore implements SchedulerStore {
     }
 
     @Override
+    public synchronized List<Job> pendingProbes() {
+        return jobs.values().stream()
+                .filter(job -> job.pendingProbe() != null)
+                .sorted(Comparator.comparing(Job::nextProbeAt).thenComparing(job -> job.id().value()))
+                .toList();
+    }
+
+    @Override
     public synchronized List<Job> watched() {
         return jobs.values().stream()
                 .filter(job -> job.status() == JobStatus.ACTIVE && job.expectSuccessWithinMs() != null

@@ -75,6 +75,20 @@ class ExplanationTest {
     }
 
     @Test
+    void a_failed_job_that_probes_names_its_next_probe_as_what_may_revive_it() {
+        Job job = job("probing").status(JobStatus.FAILED).consecutiveErrors(10).updatedAt(T0.plusSeconds(2))
+                .lastRun(new LastRun(T0, RunStatus.ERROR, 5, "HTTP 503: busy")).probe(new Probe(300_000))
+                .pendingProbe(T0.plusSeconds(302), Duration.ofMinutes(5)).build();
+
+        Reason reason = first(explain(job));
+
+        assertThat(reason.code()).isEqualTo(Code.FAILED);
+        assertThat(reason.until()).isEqualTo(T0.plusSeconds(302));
+        assertThat(reason.message()).contains("until its next automatic probe at 2026-03-01T10:05:02.123Z succeeds")
+                .contains("{\"force\": true}");
+    }
+
+    @Test
     void disabled_says_it_never_fires() {
         Explanation explanation = explain(job("off").disabled().build());
 

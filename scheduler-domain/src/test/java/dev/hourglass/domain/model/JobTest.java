@@ -202,11 +202,11 @@ class JobTest {
         return new Job(job.id(), job.name(), job.description(), job.enabled(), job.schedule(), job.task(), status,
                 job.lastRun(), nextRunAt, job.runCount(), errors, job.deleteAfterRun(), job.createdAt(), NOW,
                 job.createdBy(), job.version(), job.claim(), job.revision(), null, job.expectSuccessWithinMs(),
-                job.lastSuccessAt(), job.staleSince());
+                job.lastSuccessAt(), job.staleSince(), job.dependency(), job.probe(), null);
     }
 
     private static Job disabled(Instant nextRunAt) {
         return new Job(JobId.of("job-1"), "nightly report", null, false, new Every(60_000), "task", JobStatus.ACTIVE,
-                null, nextRunAt, 0, 0, false, NOW, NOW, Actor.USER, 1, null, 1, null, null, null, null);
+                null, nextRunAt, 0, 0, false, NOW, NOW, Actor.USER, 1, null, 1, null, null, null, null, null, null, null);
     }
 }

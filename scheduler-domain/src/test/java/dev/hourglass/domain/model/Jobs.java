@@ -42,7 +42,7 @@ public final class Jobs {
     public static Job active(Schedule schedule, Instant nextRunAt) {
         return new Job(JobId.of("job-1"), "nightly report", null, true, schedule, "send the report",
                 JobStatus.ACTIVE, null, nextRunAt, 0, 0, false, CREATED, CREATED, Actor.USER, 1, null, 1, null, null, null,
-                null);
+                null, null, null, null);
     }
 
     /** The same active job with {@code errors} consecutive errors behind it, due as before. */
@@ -55,7 +55,8 @@ public final class Jobs {
         return new Job(job.id(), job.name(), job.description(), job.enabled(), job.schedule(), job.task(),
                 job.status(), job.lastRun(), job.nextRunAt(), job.runCount(), job.consecutiveErrors(), true,
                 job.createdAt(), job.updatedAt(), job.createdBy(), job.version(), job.claim(), job.revision(),
-                job.pausedUntil(), job.expectSuccessWithinMs(), job.lastSuccessAt(), job.staleSince());
+                job.pausedUntil(), job.expectSuccessWithinMs(), job.lastSuccessAt(), job.staleSince(),
+                job.dependency(), job.probe(), job.pendingProbe());
     }
 
     /**

@@ -121,9 +121,9 @@ class LifecycleTest {
     }
 
     /**
-     * The engine's table (CONTRACT §5): how a run's ending moves a job claimed in each status. Only an
-     * active job's run decides anything; a job an operator changed meanwhile is only recorded, so the
-     * other rows refuse {@code not_active}.
+     * The engine's table (CONTRACT §5, §11.2): how a run's ending moves a job claimed in each status.
+     * Only an active job's run and a failed job's probe decide anything; a job an operator changed
+     * meanwhile is only recorded, so the other cells refuse {@code not_active}.
      */
     @ParameterizedTest(name = "{0} + {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -133,24 +133,32 @@ class LifecycleTest {
             ACTIVE    | FINISHED_AND_REMOVED | deleted
             ACTIVE    | FAILED               | -> ACTIVE
             ACTIVE    | FAILED_AT_LIMIT      | -> FAILED
+            ACTIVE    | PROBE_SUCCEEDED      | 409 NOT_ACTIVE
+            ACTIVE    | PROBE_FAILED         | 409 NOT_ACTIVE
 
             PAUSED    | SUCCEEDED            | 409 NOT_ACTIVE
             PAUSED    | FINISHED             | 409 NOT_ACTIVE
             PAUSED    | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
             PAUSED    | FAILED               | 409 NOT_ACTIVE
             PAUSED    | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+            PAUSED    | PROBE_SUCCEEDED      | 409 NOT_ACTIVE
+            PAUSED    | PROBE_FAILED         | 409 NOT_ACTIVE
 
             FAILED    | SUCCEEDED            | 409 NOT_ACTIVE
             FAILED    | FINISHED             | 409 NOT_ACTIVE
             FAILED    | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
             FAILED    | FAILED               | 409 NOT_ACTIVE
             FAILED    | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+            FAILED    | PROBE_SUCCEEDED      | -> ACTIVE
+            FAILED    | PROBE_FAILED         | no-op
 
             COMPLETED | SUCCEEDED            | 409 NOT_ACTIVE
             COMPLETED | FINISHED             | 409 NOT_ACTIVE
             COMPLETED | FINISHED_AND_REMOVED | 409 NOT_ACTIVE
             COMPLETED | FAILED               | 409 NOT_ACTIVE
             COMPLETED | FAILED_AT_LIMIT      | 409 NOT_ACTIVE
+            COMPLETED | PROBE_SUCCEEDED      | 409 NOT_ACTIVE
+            COMPLETED | PROBE_FAILED         | 409 NOT_ACTIVE
             """)
     void each_cell_of_the_engine_table_decides_as_written(JobStatus from, RunEnding ending, String cell) {
         assertThat(Lifecycle.decide(from, ending)).isEqualTo(verdict(cell));
@@ -197,9 +205,12 @@ class LifecycleTest {
     }
 
     @Test
-    void no_run_ending_revives_a_failed_job_or_reopens_a_completed_one() {
+    void no_run_ending_but_a_successful_probe_revives_a_failed_job_and_none_reopens_a_completed_one() {
         for (RunEnding ending : RunEnding.values()) {
-            assertThat(Lifecycle.decide(JobStatus.FAILED, ending)).isInstanceOf(Verdict.Refuse.class);
+            if (ending != RunEnding.PROBE_SUCCEEDED) {
+                assertThat(Lifecycle.decide(JobStatus.FAILED, ending)).as("%s", ending)
+                        .isNotEqualTo(new Verdict.Enter(JobStatus.ACTIVE));
+            }
             assertThat(Lifecycle.decide(JobStatus.COMPLETED, ending)).isInstanceOf(Verdict.Refuse.class);
         }
     }

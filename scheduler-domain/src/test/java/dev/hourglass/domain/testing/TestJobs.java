@@ -8,12 +8,15 @@ import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
+import dev.hourglass.domain.model.PendingProbe;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.model.RunStatus;
 import dev.hourglass.domain.schedule.Every;
 import dev.hourglass.domain.schedule.Schedule;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,6 +98,9 @@ public final class TestJobs {
         private Long expectSuccessWithinMs;
         private Instant lastSuccessAt;
         private Instant staleSince;
+        private String dependency;
+        private Probe probe;
+        private PendingProbe pendingProbe;
 
         private Builder(String name) {
             this.name = name;
@@ -214,10 +220,26 @@ public final class TestJobs {
             return this;
         }
 
+        public Builder dependency(String value) {
+            dependency = value;
+            return this;
+        }
+
+        public Builder probe(Probe value) {
+            probe = value;
+            return this;
+        }
+
+        /** A probe pending at {@code at} after a wait of {@code waited}; the job must be failed and probe. */
+        public Builder pendingProbe(Instant at, Duration waited) {
+            pendingProbe = new PendingProbe(at, waited);
+            return this;
+        }
+
         public Job build() {
             return new Job(id, name, description, enabled, schedule, task, status, lastRun, nextRunAt, runCount,
                     consecutiveErrors, deleteAfterRun, createdAt, updatedAt, createdBy, version, claim, revision,
-                    pausedUntil, expectSuccessWithinMs, lastSuccessAt, staleSince);
+                    pausedUntil, expectSuccessWithinMs, lastSuccessAt, staleSince, dependency, probe, pendingProbe);
         }
     }
 }

@@ -6,11 +6,14 @@ import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
+import dev.hourglass.domain.model.PendingProbe;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +36,8 @@ public final class JobColumns {
             "next_run_at", "run_count", "consecutive_errors", "delete_after_run",
             "created_at", "updated_at", "created_by", "version",
             "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
-            "revision", "paused_until", "expect_success_within_ms", "last_success_at", "stale_since");
+            "revision", "paused_until", "expect_success_within_ms", "last_success_at", "stale_since",
+            "dependency", "dependency_key", "probe_after_ms", "next_probe_at", "probe_waited_ms");
 
     /** Every column of the jobs table, to be followed by a WHERE clause. */
     public static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
@@ -48,12 +52,13 @@ public final class JobColumns {
             "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
             "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
-            "paused_until", "last_success_at", "stale_since");
+            "paused_until", "last_success_at", "stale_since", "next_probe_at", "probe_waited_ms");
     /** The columns an edit changes besides the {@link #STATE}: the definition and its revision. */
     public static final List<String> DEFINITION = List.of(
             "name", "name_key", "description", "enabled",
             "schedule_kind", "schedule_at", "schedule_interval_ms", "schedule_expr", "schedule_tz",
-            "task", "delete_after_run", "expect_success_within_ms", "revision");
+            "task", "delete_after_run", "expect_success_within_ms", "dependency", "dependency_key", "probe_after_ms",
+            "revision");
     /** Positional: the {@link #STATE} columns, then the id and the expected version. */
     public static final String UPDATE_STATE = "UPDATE jobs SET "
             + STATE.stream().map(name -> name + " = ?").collect(Collectors.joining(", "))
@@ -74,6 +79,7 @@ public final class JobColumns {
     public static final String LIST_BY_STATUS = SELECT + " WHERE status = :status ORDER BY created_at DESC, seq DESC";
     public static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
     public static final String TIMED_PAUSES = SELECT + " WHERE paused_until IS NOT NULL ORDER BY paused_until, id";
+    public static final String PENDING_PROBES = SELECT + " WHERE next_probe_at IS NOT NULL ORDER BY next_probe_at, id";
     public static final String WATCHED = SELECT + " WHERE status = 'active' AND expect_success_within_ms IS NOT NULL"
             + " AND stale_since IS NULL ORDER BY seq";
 
@@ -128,7 +134,12 @@ public final class JobColumns {
                 .bind("paused_until", values.instant(job.pausedUntil()))
                 .bind("expect_success_within_ms", job.expectSuccessWithinMs())
                 .bind("last_success_at", values.instant(job.lastSuccessAt()))
-                .bind("stale_since", values.instant(job.staleSince()));
+                .bind("stale_since", values.instant(job.staleSince()))
+                .bind("dependency", job.dependency())
+                .bind("dependency_key", job.dependencyKey().orElse(null))
+                .bind("probe_after_ms", job.probe() == null ? null : job.probe().afterMs())
+                .bind("next_probe_at", values.instant(job.nextProbeAt()))
+                .bind("probe_waited_ms", probeWaitedMs(job));
     }
 
     /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
@@ -156,6 +167,9 @@ public final class JobColumns {
         statement.setString(++i, job.task());
         statement.setObject(++i, values.flag(job.deleteAfterRun()));
         statement.setObject(++i, job.expectSuccessWithinMs());
+        statement.setString(++i, job.dependency());
+        statement.setString(++i, job.dependencyKey().orElse(null));
+        statement.setObject(++i, job.probe() == null ? null : job.probe().afterMs());
         statement.setLong(++i, job.revision());
         i = bindStateColumns(statement, job, i, values);
         statement.setString(++i, job.id().value());
@@ -186,7 +200,13 @@ public final class JobColumns {
         statement.setObject(++i, values.instant(job.pausedUntil()));
         statement.setObject(++i, values.instant(job.lastSuccessAt()));
         statement.setObject(++i, values.instant(job.staleSince()));
+        statement.setObject(++i, values.instant(job.nextProbeAt()));
+        statement.setObject(++i, probeWaitedMs(job));
         return i;
+    }
+
+    private static Long probeWaitedMs(Job job) {
+        return job.pendingProbe() == null ? null : job.pendingProbe().waited().toMillis();
     }
 
     /** Reads a row into a job; a row the domain refuses becomes an unreadable {@link JobRow}, never an exception. */
@@ -225,7 +245,20 @@ public final class JobColumns {
                     row.instant("paused_until"),
                     row.integer("expect_success_within_ms"),
                     row.instant("last_success_at"),
-                    row.instant("stale_since"));
+                    row.instant("stale_since"),
+                    row.text("dependency"),
+                    probe(row),
+                    pendingProbe(row));
+        }
+
+        private static Probe probe(Columns row) throws SQLException {
+            Long afterMs = row.integer("probe_after_ms");
+            return afterMs == null ? null : new Probe(afterMs);
+        }
+
+        private static PendingProbe pendingProbe(Columns row) throws SQLException {
+            Instant at = row.instant("next_probe_at");
+            return at == null ? null : new PendingProbe(at, Duration.ofMillis(row.requiredInteger("probe_waited_ms")));
         }
 
         private static LastRun lastRun(Columns row) throws SQLException {

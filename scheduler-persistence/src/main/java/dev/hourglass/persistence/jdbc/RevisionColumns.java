@@ -3,6 +3,7 @@ package dev.hourglass.persistence.jdbc;
 import dev.hourglass.domain.model.JobDefinition;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobRevision;
+import dev.hourglass.domain.model.Probe;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ public final class RevisionColumns {
 
     public static final String INSERT = "INSERT INTO job_revisions (job_id, revision, changed_at, changed_by, name,"
             + " description, enabled, schedule_kind, schedule_at, schedule_interval_ms, schedule_expr, schedule_tz,"
-            + " task, delete_after_run, expect_success_within_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " task, delete_after_run, expect_success_within_ms, dependency, probe_after_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     public static final String NEWEST_OF_JOB = "SELECT * FROM job_revisions WHERE job_id = :job_id"
             + " ORDER BY seq DESC LIMIT :limit";
     /** Deletes all but the newest {@link JobRevision#RETAINED_PER_JOB} revisions of a job. */
@@ -52,6 +54,12 @@ public final class RevisionColumns {
         statement.setString(++i, definition.task());
         statement.setObject(++i, values.flag(definition.deleteAfterRun()));
         statement.setObject(++i, definition.expectSuccessWithinMs());
+        statement.setString(++i, definition.dependency());
+        statement.setObject(++i, definition.probe() == null ? null : definition.probe().afterMs());
+    }
+
+    private static Probe probe(Long afterMs) {
+        return afterMs == null ? null : new Probe(afterMs);
     }
 
     private static final class Mapper implements RowMapper<JobRevision> {
@@ -61,7 +69,8 @@ public final class RevisionColumns {
             Columns row = new Columns(rs);
             JobDefinition definition = new JobDefinition(row.requiredText("name"), row.text("description"),
                     row.flag("enabled"), ScheduleColumns.read(row), row.requiredText("task"),
-                    row.flag("delete_after_run"), row.integer("expect_success_within_ms"));
+                    row.flag("delete_after_run"), row.integer("expect_success_within_ms"), row.text("dependency"),
+                    probe(row.integer("probe_after_ms")));
             return new JobRevision(JobId.of(row.requiredText("job_id")), row.requiredInteger("revision"),
                     row.requiredInstant("changed_at"), row.requiredText("changed_by"), definition);
         }

@@ -16,10 +16,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class RunColumns {
 
     public static final String INSERT = "INSERT INTO runs"
-            + " (run_id, job_id, planned_at, started_at, duration_ms, status, error, output, instance_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " (run_id, job_id, planned_at, started_at, duration_ms, status, error, output, instance_id, probe)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     public static final String NEWEST_OF_JOB = "SELECT run_id, job_id, planned_at, started_at, duration_ms, status, error,"
-            + " output, instance_id FROM runs WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
+            + " output, instance_id, probe FROM runs WHERE job_id = :job_id ORDER BY seq DESC LIMIT :limit";
     /** Deletes all but the newest {@link RunHistory#RETAINED_PER_JOB} runs of a job; a no-op below that. */
     public static final String TRIM = "DELETE FROM runs WHERE job_id = ? AND seq <= (SELECT seq FROM runs"
             + " WHERE job_id = ? ORDER BY seq DESC LIMIT 1 OFFSET " + RunHistory.RETAINED_PER_JOB + ")";
@@ -45,6 +45,7 @@ public final class RunColumns {
         statement.setString(7, run.error());
         statement.setString(8, run.output());
         statement.setString(9, run.instance() == null ? null : run.instance().value());
+        statement.setObject(10, values.flag(run.probe()));
     }
 
     private static InstanceId instance(String id) {
@@ -65,7 +66,8 @@ public final class RunColumns {
                     row.requiredNamed("status", RunStatus::fromWireName),
                     row.text("error"),
                     row.text("output"),
-                    instance(row.text("instance_id")));
+                    instance(row.text("instance_id")),
+                    row.flag("probe"));
         }
     }
 }

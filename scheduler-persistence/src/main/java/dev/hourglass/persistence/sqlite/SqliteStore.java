@@ -228,6 +228,11 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     }
 
     @Override
+    public List<Job> pendingProbes() {
+        return readJobs("read the pending probes", JobColumns.PENDING_PROBES);
+    }
+
+    @Override
     public List<Job> watched() {
         return readJobs("read the jobs watched for staleness", JobColumns.WATCHED);
     }

@@ -40,9 +40,10 @@ class MigrationTest {
         SqliteMigrations.migrate(v1, file, 1);
         v1.useHandle(h -> {
             // The row as version 1 wrote it: no claim owner or epoch, an interval without an anchor, none
-            // of version 4's columns.
+            // of the columns of versions 4 and 5.
             List<String> later = List.of("claim_owner", "claim_epoch", "revision", "paused_until",
-                    "expect_success_within_ms", "last_success_at", "stale_since");
+                    "expect_success_within_ms", "last_success_at", "stale_since", "dependency", "dependency_key",
+                    "probe_after_ms", "next_probe_at", "probe_waited_ms");
             List<String> v1Columns = JobColumns.NAMES.stream().filter(name -> !later.contains(name)).toList();
             String insert = "INSERT INTO jobs (" + String.join(", ", v1Columns) + ") VALUES ("
                     + v1Columns.stream().map(name -> ":" + name).collect(java.util.stream.Collectors.joining(", ")) + ")";

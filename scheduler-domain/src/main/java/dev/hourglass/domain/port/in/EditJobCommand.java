@@ -2,6 +2,7 @@ package dev.hourglass.domain.port.in;
 
 import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.schedule.ScheduleSpec;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,18 +11,19 @@ import java.util.Set;
 
 /**
  * A request to edit a job: the {@code fields} it changes and their new values, each checked as
- * {@link CreateJobCommand} checks it. A field not named keeps its value; {@code description} and
- * {@code expectSuccessWithinMs} named with null are cleared. With {@code expectedRevision}, the
+ * {@link CreateJobCommand} checks it. A field not named keeps its value; {@code description},
+ * {@code expectSuccessWithinMs}, {@code dependency} and {@code probe} named with null are cleared. With {@code expectedRevision}, the
  * edit applies only while the job is still at that revision. Build one with {@link #of}.
  */
 public record EditJobCommand(JobId jobId, Set<Field> fields, String name, String description, Boolean enabled,
-        ScheduleSpec schedule, String task, Boolean deleteAfterRun, Long expectSuccessWithinMs, Long expectedRevision,
-        String actor) {
+        ScheduleSpec schedule, String task, Boolean deleteAfterRun, Long expectSuccessWithinMs, String dependency,
+        Probe probe, Long expectedRevision, String actor) {
 
     /** The fields an edit may change, by their names in the API. */
     public enum Field {
         NAME("name"), DESCRIPTION("description"), ENABLED("enabled"), SCHEDULE("schedule"), TASK("task"),
-        DELETE_AFTER_RUN("deleteAfterRun"), EXPECT_SUCCESS_WITHIN_MS("expectSuccessWithinMs");
+        DELETE_AFTER_RUN("deleteAfterRun"), EXPECT_SUCCESS_WITHIN_MS("expectSuccessWithinMs"),
+        DEPENDENCY("dependency"), PROBE("probe");
 
         private final String wireName;
 
@@ -58,6 +60,9 @@ public record EditJobCommand(JobId jobId, Set<Field> fields, String name, String
         if (fields.contains(Field.EXPECT_SUCCESS_WITHIN_MS)) {
             CreateJobCommand.checkExpectSuccessWithinMs(expectSuccessWithinMs);
         }
+        if (fields.contains(Field.DEPENDENCY)) {
+            CreateJobCommand.checkDependency(dependency);
+        }
         if (expectedRevision != null && expectedRevision < 1) {
             throw new InvalidInputException("If-Match", "the expected revision must be a positive integer");
         }
@@ -92,6 +97,8 @@ public record EditJobCommand(JobId jobId, Set<Field> fields, String name, String
         private String task;
         private Boolean deleteAfterRun;
         private Long expectSuccessWithinMs;
+        private String dependency;
+        private Probe probe;
         private Long expectedRevision;
 
         private Builder(JobId jobId, String actor) {
@@ -141,6 +148,18 @@ public record EditJobCommand(JobId jobId, Set<Field> fields, String name, String
             return this;
         }
 
+        public Builder dependency(String value) {
+            fields.add(Field.DEPENDENCY);
+            dependency = value;
+            return this;
+        }
+
+        public Builder probe(Probe value) {
+            fields.add(Field.PROBE);
+            probe = value;
+            return this;
+        }
+
         /** Applies only while the job is at {@code revision} (an HTTP {@code If-Match}). */
         public Builder ifRevision(Long revision) {
             expectedRevision = revision;
@@ -149,7 +168,7 @@ public record EditJobCommand(JobId jobId, Set<Field> fields, String name, String
 
         public EditJobCommand build() {
             return new EditJobCommand(jobId, fields, name, description, enabled, schedule, task, deleteAfterRun,
-                    expectSuccessWithinMs, expectedRevision, actor);
+                    expectSuccessWithinMs, dependency, probe, expectedRevision, actor);
         }
     }
 }

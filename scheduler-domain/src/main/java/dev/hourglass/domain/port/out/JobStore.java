@@ -79,6 +79,12 @@ public interface JobStore {
     List<Job> timedPauses();
 
     /**
+     * Failed jobs with a probe pending ({@link Job#pendingProbe()} set), running or not, the earliest
+     * probe first.
+     */
+    List<Job> pendingProbes();
+
+    /**
      * Active jobs with {@code expectSuccessWithinMs} set and no open stale episode: those that may
      * turn stale. Which of them are stale at an instant is the domain's to judge.
      */

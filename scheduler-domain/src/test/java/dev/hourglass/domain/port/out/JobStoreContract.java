@@ -24,6 +24,7 @@ import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.LastRun;
+import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.model.RunStatus;
@@ -131,7 +132,10 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
                 job("completed").status(JobStatus.COMPLETED).schedule(new At(T0)).runCount(1).build(),
                 job("disabled").disabled().build(),
                 job("paused until, watched, stale").pausedUntil(later).expectSuccessWithinMs(3_600_000L)
-                        .lastSuccessAt(T0.minusSeconds(7200)).staleSince(T0).revision(4).build());
+                        .lastSuccessAt(T0.minusSeconds(7200)).staleSince(T0).revision(4).build(),
+                job("calls a dependency").dependency("Model-Provider.eu:v2_beta").build(),
+                job("failed, probing").status(JobStatus.FAILED).consecutiveErrors(11).dependency("slack")
+                        .probe(new Probe(600_000)).pendingProbe(later, Duration.ofMinutes(20)).build());
     }
 
     @ParameterizedTest(name = "[{index}]")
@@ -1042,10 +1046,56 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         assertThat(paused.pausedUntil()).isEqualTo(T0.plusSeconds(3600));
     }
 
+    @Test
+    void pending_probes_are_the_failed_jobs_with_a_probe_planned_earliest_first() {
+        Job later = insert(job("probes later").status(JobStatus.FAILED).probe(new Probe(60_000))
+                .pendingProbe(T0.plusSeconds(600), Duration.ofMinutes(10)).build());
+        Job sooner = insert(job("probes sooner").status(JobStatus.FAILED).probe(new Probe(60_000))
+                .pendingProbe(T0.plusSeconds(60), Duration.ofMinutes(1)).build());
+        insertAll(job("failed for good").status(JobStatus.FAILED).build(),
+                job("opted in, active").probe(new Probe(60_000)).build());
+
+        assertThat(store.pendingProbes()).containsExactly(sooner, later);
+    }
+
+    @Test
+    void the_probe_fields_survive_a_save_and_a_revival_clears_the_pending_probe() {
+        Job job = insert(job("probing").probe(new Probe(120_000)).dependency("Slack").build());
+        Job failed = save(job, job.tripBreaker(10, T0.plusSeconds(1)), null);
+        assertThat(store.find(job.id())).contains(failed);
+        assertThat(failed.nextProbeAt()).isEqualTo(T0.plusSeconds(121));
+
+        Job probedAgain = save(failed, failed.probeFailed(11, T0.plusSeconds(121)), null);
+        assertThat(store.find(job.id())).contains(probedAgain);
+        assertThat(probedAgain.pendingProbe().waited()).isEqualTo(Duration.ofMinutes(4));
+
+        Job revived = save(probedAgain, probedAgain.activate(T0.plusSeconds(400)), null);
+        assertThat(store.find(job.id())).contains(revived);
+        assertThat(store.pendingProbes()).isEmpty();
+    }
+
+    @Test
+    void a_revision_keeps_the_dependency_and_the_probe() {
+        Job job = insert(job("calls slack").dependency("Slack").probe(new Probe(90_000)).build());
+
+        assertThat(store.revisionsOf(job.id(), 1)).singleElement()
+                .satisfies(revision -> assertThat(revision.definition()).isEqualTo(job.definition()));
+    }
+
+    @Test
+    void a_run_record_says_whether_it_was_a_probe() {
+        Job job = insert(job("probing").build());
+        RunRecord probe = new RunRecord(new RunId("run-probe"), job.id(), T0, T0.plusMillis(5), 12, RunStatus.ERROR,
+                "HTTP 503", null, OTHER, true);
+        save(job, job, probe);
+
+        assertThat(store.runsOf(job.id(), 10)).containsExactly(probe);
+    }
+
     private static JobDefinition renamed(Job job, String name) {
         JobDefinition d = job.definition();
         return new JobDefinition(name, d.description(), d.enabled(), d.schedule(), d.task(), d.deleteAfterRun(),
-                d.expectSuccessWithinMs());
+                d.expectSuccessWithinMs(), d.dependency(), d.probe());
     }
 
     // ---- helpers

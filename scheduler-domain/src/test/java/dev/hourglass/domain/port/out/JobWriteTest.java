@@ -48,7 +48,8 @@ class JobWriteTest {
                 stored.task(), stored.status(), stored.lastRun(), stored.nextRunAt(), stored.runCount(),
                 stored.consecutiveErrors(), stored.deleteAfterRun(), stored.createdAt(), stored.updatedAt(),
                 stored.createdBy(), stored.version(), stored.claim(), stored.revision(), stored.pausedUntil(),
-                stored.expectSuccessWithinMs(), stored.lastSuccessAt(), stored.staleSince());
+                stored.expectSuccessWithinMs(), stored.lastSuccessAt(), stored.staleSince(), stored.dependency(),
+                stored.probe(), stored.pendingProbe());
 
         assertThatIllegalArgumentException().isThrownBy(() -> JobWrite.save(stored, renamed, List.of()))
                 .withMessageContaining("keeps its definition");
