@@ -4,6 +4,7 @@ import dev.hourglass.domain.engine.Engine;
 import dev.hourglass.domain.engine.EngineSettings;
 import dev.hourglass.domain.engine.RunExecutor;
 import dev.hourglass.domain.engine.Wakeup;
+import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
@@ -17,6 +18,7 @@ import dev.hourglass.domain.port.out.Readings;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
+import dev.hourglass.domain.service.BulkResumeService;
 import dev.hourglass.domain.service.ClusterService;
 import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
@@ -122,6 +124,11 @@ public final class Hourglass implements AutoCloseable {
         public int alertsPending() {
             return store.alertBacklog().count();
         }
+
+        @Override
+        public int incidentsOpen() {
+            return store.openIncidents();
+        }
     }
 
     public static final class Builder {
@@ -140,6 +147,7 @@ public final class Hourglass implements AutoCloseable {
         private String instanceName = "hourglass";
         private Consumer<VirtualMachineError> onFatal = error -> { };
         private Metrics metrics = Metrics.NONE;
+        private IncidentRule incidents = IncidentRule.DEFAULT;
 
         private Builder(SchedulerStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -182,6 +190,15 @@ public final class Hourglass implements AutoCloseable {
 
         public Builder maxConsecutiveErrors(int value) {
             this.breaker = breaker.withMaxConsecutiveErrors(value);
+            return this;
+        }
+
+        /**
+         * How many jobs failing with one error signature open an incident (CONTRACT §11.3); at
+         * least 2, default 3. The store keeps incidents by this rule from {@link #build()} on.
+         */
+        public Builder incidentThreshold(int value) {
+            this.incidents = new IncidentRule(value);
             return this;
         }
 
@@ -254,15 +271,17 @@ public final class Hourglass implements AutoCloseable {
                     changes != null ? changes
                             : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE,
                     metrics);
+            store.keepIncidentsBy(incidents);
             metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone);
+            JobQueryService queries = new JobQueryService(store, store, store, store, store, store, clock, defaultZone);
+            BulkResumeService bulkResume = new BulkResumeService(commands, store, store, clock);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine);
             ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, cluster, commands, queries, queries);
+                    queries, queries, queries, health, cluster, commands, queries, queries, bulkResume, queries);
             return new Hourglass(useCases, engine);
         }
     }

@@ -11,12 +11,16 @@ import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
+import dev.hourglass.domain.port.in.BulkResume;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.IncidentView;
 import dev.hourglass.domain.port.in.ManualRun;
 import dev.hourglass.domain.port.in.PauseJobCommand;
+import dev.hourglass.domain.port.in.ResumeFilter;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
+import dev.hourglass.domain.port.in.ResumeJobsCommand;
 import dev.hourglass.domain.port.in.RunJobNowCommand;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.schedule.ScheduleSpec;
@@ -207,6 +211,30 @@ public final class Jobs {
      */
     public Job forceResume(JobId id, String reason) {
         return useCases.resume().resume(new ResumeJobCommand(id, true, reason, actor));
+    }
+
+    /**
+     * Resumes every job {@code filter} matches, each on its own as {@link #resume} (or, with
+     * {@code force}, {@link #forceResume}) would, audited with {@code reason} and a detail naming the
+     * bulk resume. Jobs that refuse are listed in the answer with their code, not thrown.
+     *
+     * <pre>{@code
+     * BulkResume done = jobs.resumeAll(ResumeFilter.incident(incidentId).andStatus(JobStatus.FAILED), true,
+     *         "the upstream certificate was renewed");
+     * }</pre>
+     */
+    public BulkResume resumeAll(ResumeFilter filter, boolean force, String reason) {
+        return useCases.resumeAll().resumeAll(new ResumeJobsCommand(filter, force, reason, false, actor));
+    }
+
+    /** What {@link #resumeAll} would do, changing nothing: the jobs as they would be, and the refusals. */
+    public BulkResume previewResumeAll(ResumeFilter filter, boolean force) {
+        return useCases.resumeAll().resumeAll(new ResumeJobsCommand(filter, force, null, true, actor));
+    }
+
+    /** The incidents (failures sharing a cause), open ones first, each with the jobs failing alike now. */
+    public List<IncidentView> incidents() {
+        return useCases.incidents().incidents(false);
     }
 
     /** Deletes the job; its audit trail stays readable. */

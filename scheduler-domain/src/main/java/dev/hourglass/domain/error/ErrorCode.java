@@ -22,7 +22,9 @@ public enum ErrorCode {
     /** The store cannot be reached or refused the work; nothing was changed, and the client may retry later. */
     STORE_UNAVAILABLE,
     /** The scheduler is stopping and did not carry the request out. */
-    SHUTTING_DOWN;
+    SHUTTING_DOWN,
+    /** A resume found the job active already: nothing to do (a bulk resume lists it as skipped). */
+    ALREADY_ACTIVE;
 
     /** The snake_case code used on the wire. */
     public String wireName() {

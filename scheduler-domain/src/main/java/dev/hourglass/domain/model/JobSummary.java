@@ -8,11 +8,17 @@ import java.util.Objects;
 /**
  * Counts over all jobs. {@code recentFailures} counts active jobs that failed at least once since
  * their last success; {@code nextFireAt} is the earliest next run, or null; {@code stale} counts the
- * jobs in an open stale episode ({@link Job#isStale()}).
+ * jobs in an open stale episode ({@link Job#isStale()}); {@code openIncidents} the incidents open
+ * (CONTRACT §11.3), which the jobs alone do not tell: see {@link #withOpenIncidents}.
  */
 public record JobSummary(
         int total, int active, int paused, int completed, int failed, Instant nextFireAt, int recentFailures,
-        int stale) {
+        int stale, int openIncidents) {
+
+    public JobSummary(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
+            int recentFailures, int stale) {
+        this(total, active, paused, completed, failed, nextFireAt, recentFailures, stale, 0);
+    }
 
     public JobSummary(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
             int recentFailures) {
@@ -48,5 +54,10 @@ public record JobSummary(
                 .min(Comparator.naturalOrder())
                 .orElse(null);
         return new JobSummary(jobs.size(), active, paused, completed, failed, nextFireAt, recentFailures, stale);
+    }
+
+    /** The same counts, with {@code count} incidents open. */
+    public JobSummary withOpenIncidents(int count) {
+        return new JobSummary(total, active, paused, completed, failed, nextFireAt, recentFailures, stale, count);
     }
 }

@@ -98,13 +98,25 @@ public final class JobCommandService
             }
         }
         return transition(command.jobId(), current -> until != null || current.pausedUntil() != null
-                ? Operation.PAUSE_UNTIL : Operation.PAUSE, command.actor(), command.reason(), until);
+                ? Operation.PAUSE_UNTIL : Operation.PAUSE, command.actor(), command.reason(), until, null).job();
     }
 
     @Override
     public Job resume(ResumeJobCommand command) {
+        return resume(command, null).job();
+    }
+
+    /**
+     * A resume as {@link #resume(ResumeJobCommand)} does it, its audit detail led by {@code context}
+     * (null for none) when it changes the job; answers whether it did.
+     */
+    Transitioned resume(ResumeJobCommand command, String context) {
         Operation operation = command.force() ? Operation.FORCE_RESUME : Operation.RESUME;
-        return transition(command.jobId(), current -> operation, command.actor(), command.reason(), null);
+        return transition(command.jobId(), current -> operation, command.actor(), command.reason(), null, context);
+    }
+
+    /** The job after a transition, and whether the transition changed it (false: a no-op). */
+    record Transitioned(Job job, boolean changed) {
     }
 
     /**
@@ -186,21 +198,21 @@ public final class JobCommandService
         onScheduleChange.run();
     }
 
-    private Job transition(JobId id, java.util.function.Function<Job, Operation> operationFor, String actor,
-            String reason, Instant until) {
+    private Transitioned transition(JobId id, java.util.function.Function<Job, Operation> operationFor,
+            String actor, String reason, Instant until, String context) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Job current = find(id);
             Operation operation = operationFor.apply(current);
             if (operation == Operation.PAUSE_UNTIL && current.status() == JobStatus.PAUSED
                     && java.util.Objects.equals(current.pausedUntil(), until)) {
-                return current;
+                return new Transitioned(current, false);
             }
             Verdict verdict = Lifecycle.decide(current.status(), current.isRunning(), operation);
             if (verdict instanceof Verdict.Refuse refusal) {
                 throw Rejections.of(refusal.code(), current, operation);
             }
             if (verdict instanceof Verdict.Unchanged) {
-                return current;
+                return new Transitioned(current, false);
             }
             if (!(verdict instanceof Verdict.Enter enter)) {
                 throw new UnexpectedVerdictException(current.status(), operation, verdict);
@@ -208,11 +220,11 @@ public final class JobCommandService
             Instant now = Instants.now(clock);
             Job next = enter.status() == JobStatus.ACTIVE ? current.activate(now) : current.pause(until, now);
             AuditEntry entry = AuditEntry.of(ids.get(), current, auditAction(current, enter.status()),
-                    current.status(), next.status(), actor, detail(current, enter.status(), reason, until), now);
+                    current.status(), next.status(), actor, detail(current, enter.status(), reason, until, context), now);
             JobWrite.Save write = JobWrite.save(current, next, List.of(entry));
             if (store.apply(write)) {
                 onScheduleChange.run();
-                return write.job();
+                return new Transitioned(write.job(), true);
             }
         }
         throw new ConcurrentUpdateException(id.value());
@@ -229,15 +241,26 @@ public final class JobCommandService
         return current.status() == JobStatus.FAILED ? AuditAction.FORCE_RESUME : AuditAction.RESUME;
     }
 
-    /** A force resume names what it overrode, so the audit shows the operator's decision in full. */
-    private static String detail(Job current, JobStatus target, String reason, Instant until) {
+    /**
+     * A force resume names what it overrode, so the audit shows the operator's decision in full;
+     * {@code context} (a bulk resume) leads the detail when given.
+     */
+    private static String detail(Job current, JobStatus target, String reason, Instant until, String context) {
+        String detail;
         if (target == JobStatus.PAUSED && until != null) {
-            return reason == null ? "until " + until : "reason: " + reason + "; until " + until;
+            detail = reason == null ? "until " + until : "reason: " + reason + "; until " + until;
+        } else if (target != JobStatus.ACTIVE || current.status() != JobStatus.FAILED) {
+            detail = reason;
+        } else {
+            String overridden = current.clearedByRevival();
+            detail = reason == null ? overridden : "reason: " + reason + "; " + overridden;
         }
-        if (target != JobStatus.ACTIVE || current.status() != JobStatus.FAILED) {
-            return reason;
+        if (context == null) {
+            return detail;
         }
-        String overridden = current.clearedByRevival();
-        return reason == null ? overridden : "reason: " + reason + "; " + overridden;
+        if (detail == null) {
+            return context;
+        }
+        return context + "; " + (detail.equals(reason) ? "reason: " + reason : detail);
     }
 }

@@ -13,9 +13,12 @@ import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Explanation;
+import dev.hourglass.domain.model.Incident;
 import dev.hourglass.domain.port.in.ExplainJobUseCase;
 import dev.hourglass.domain.port.in.GetJobUseCase;
 import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.IncidentView;
+import dev.hourglass.domain.port.in.ListIncidentsUseCase;
 import dev.hourglass.domain.port.in.JobListing;
 import dev.hourglass.domain.port.in.ListJobsUseCase;
 import dev.hourglass.domain.port.in.PreviewScheduleCommand;
@@ -26,6 +29,7 @@ import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
 import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.Incidents;
 import dev.hourglass.domain.port.out.Instances;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.Revisions;
@@ -35,13 +39,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Everything an operator can read: jobs, the summary, audit trails, run history, schedule previews. */
 public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, SummarizeJobsUseCase, ReadAuditUseCase,
-        ReadRunsUseCase, PreviewScheduleUseCase, ReadRevisionsUseCase, ExplainJobUseCase {
+        ReadRunsUseCase, PreviewScheduleUseCase, ReadRevisionsUseCase, ExplainJobUseCase, ListIncidentsUseCase {
 
     /** How far back the audit is searched for the pause that an explanation names. */
     private static final int PAUSE_SEARCH_DEPTH = 100;
@@ -53,16 +60,18 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     private final RunHistory runHistory;
     private final Revisions revisions;
     private final Instances instances;
+    private final Incidents incidents;
     private final Clock clock;
     private final ZoneId defaultZone;
 
     public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
-            Instances instances, Clock clock, ZoneId defaultZone) {
+            Instances instances, Incidents incidents, Clock clock, ZoneId defaultZone) {
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.instances = Objects.requireNonNull(instances, "instances");
+        this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
     }
@@ -76,12 +85,27 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     public JobListing list(Optional<JobStatus> status) {
         List<Job> all = store.list(Optional.empty());
         List<Job> shown = status.map(s -> all.stream().filter(job -> job.status() == s).toList()).orElse(all);
-        return new JobListing(JobSummary.of(all), shown);
+        return new JobListing(JobSummary.of(all).withOpenIncidents(incidents.openIncidents()), shown);
     }
 
     @Override
     public JobSummary summarize() {
-        return JobSummary.of(store.list(Optional.empty()));
+        return JobSummary.of(store.list(Optional.empty())).withOpenIncidents(incidents.openIncidents());
+    }
+
+    /** Each open incident with the jobs failing with its signature now, newest first; a resolved one with none. */
+    @Override
+    public List<IncidentView> incidents(boolean openOnly) {
+        List<Incident> listed = incidents.incidents(openOnly);
+        if (listed.stream().noneMatch(Incident::open)) {
+            return listed.stream().map(incident -> new IncidentView(incident, List.of())).toList();
+        }
+        Map<JobId, Job> jobs = new LinkedHashMap<>();
+        store.list(Optional.empty()).forEach(job -> jobs.put(job.id(), job));
+        return listed.stream().map(incident -> new IncidentView(incident, !incident.open() ? List.of()
+                : incidents.failingWith(incident.signature()).stream().map(jobs::get).filter(Objects::nonNull)
+                        .sorted(Comparator.comparing(Job::createdAt).reversed()).toList()))
+                .toList();
     }
 
     @Override

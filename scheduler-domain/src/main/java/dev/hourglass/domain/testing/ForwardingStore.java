@@ -2,6 +2,8 @@ package dev.hourglass.domain.testing;
 
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Incident;
+import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -159,5 +161,32 @@ public abstract class ForwardingStore implements SchedulerStore {
     @Override
     public Backlog alertBacklog() {
         return delegate.alertBacklog();
+    }
+
+    // ---- Incidents
+
+    @Override
+    public void keepIncidentsBy(IncidentRule rule) {
+        delegate.keepIncidentsBy(rule);
+    }
+
+    @Override
+    public List<Incident> incidents(boolean openOnly) {
+        return delegate.incidents(openOnly);
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return delegate.incident(id);
+    }
+
+    @Override
+    public List<JobId> failingWith(String signature) {
+        return delegate.failingWith(signature);
+    }
+
+    @Override
+    public int openIncidents() {
+        return delegate.openIncidents();
     }
 }

@@ -3,7 +3,10 @@ package dev.hourglass.domain.testing;
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
+import dev.hourglass.domain.RandomIds;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Incident;
+import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.Claim;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
@@ -14,6 +17,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.time.Duration;
@@ -47,6 +51,11 @@ public final class InMemoryStore implements SchedulerStore {
     private final Map<InstanceId, Registration> instances = new LinkedHashMap<>();
     private final Map<String, PendingAlert> alerts = new LinkedHashMap<>();
     private final Map<JobId, Deque<JobRevision>> revisions = new HashMap<>();
+    /** The signature each job counts under, for incidents; a job counting under none is absent. */
+    private final Map<JobId, String> signatures = new HashMap<>();
+    private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Supplier<String> incidentIds = new RandomIds();
+    private IncidentRule incidentRule = IncidentRule.DEFAULT;
 
     private record Registration(String name, Instant startedAt, Instant heartbeatAt, boolean stopped) {
     }
@@ -155,6 +164,9 @@ public final class InMemoryStore implements SchedulerStore {
                 refuseTakenName(edit.job());
             }
         }
+        Map<JobId, String> before = new HashMap<>();
+        writes.forEach(write -> Optional.ofNullable(signatures.get(write.jobId()))
+                .ifPresent(signature -> before.put(write.jobId(), signature)));
         List<JobWrite> applied = new ArrayList<>(writes.size());
         for (JobWrite write : writes) {
             Job stored = jobs.get(write.jobId());
@@ -180,7 +192,60 @@ public final class InMemoryStore implements SchedulerStore {
             write.alerts().forEach(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
             applied.add(write);
         }
+        keepIncidents(IncidentChanges.of(before, applied));
         return Applied.of(applied);
+    }
+
+    /** Under the store's one lock, as the other stores do it in their transaction. */
+    private void keepIncidents(IncidentChanges changes) {
+        changes.memberships().forEach((id, signature) -> signature.ifPresentOrElse(
+                value -> signatures.put(id, value), () -> signatures.remove(id)));
+        for (String signature : changes.signatures()) {
+            int failing = (int) signatures.values().stream().filter(signature::equals).count();
+            Optional<Incident> open = incidents.values().stream()
+                    .filter(incident -> incident.open() && incident.signature().equals(signature)).findFirst();
+            changes.reconcile(signature, open, failing, incidentRule, incidentIds).ifPresent(change -> {
+                incidents.put(change.incident().id(), change.incident());
+                change.alert().ifPresent(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
+                if (!change.incident().open()) {
+                    dropOldResolved();
+                }
+            });
+        }
+    }
+
+    private void dropOldResolved() {
+        List<Incident> resolved = incidents.values().stream().filter(incident -> !incident.open())
+                .sorted(Comparator.comparing(Incident::resolvedAt).reversed()).toList();
+        resolved.stream().skip(RESOLVED_KEPT).forEach(incident -> incidents.remove(incident.id()));
+    }
+
+    // ---- Incidents
+
+    @Override
+    public synchronized void keepIncidentsBy(IncidentRule rule) {
+        incidentRule = Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public synchronized List<Incident> incidents(boolean openOnly) {
+        return incidents.values().stream()
+                .filter(incident -> !openOnly || incident.open())
+                .sorted(Comparator.comparing(Incident::open).reversed()
+                        .thenComparing(incident -> incident.open() ? incident.firstSeenAt() : incident.resolvedAt(),
+                                Comparator.reverseOrder()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Incident> incident(String id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    @Override
+    public synchronized List<JobId> failingWith(String signature) {
+        return signatures.entrySet().stream().filter(entry -> entry.getValue().equals(signature))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** A taken name refuses the whole list, as a store's unique index would roll its transaction back. */

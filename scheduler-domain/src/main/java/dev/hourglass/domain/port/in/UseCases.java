@@ -19,7 +19,23 @@ public record UseCases(
         ListInstancesUseCase cluster,
         EditJobUseCase edit,
         ReadRevisionsUseCase revisions,
-        ExplainJobUseCase explain) {
+        ExplainJobUseCase explain,
+        ResumeJobsUseCase resumeAll,
+        ListIncidentsUseCase incidents) {
+
+    /** The use cases of round 1 and the operator tools, without bulk resume and incidents (they refuse). */
+    public UseCases(CreateJobUseCase create, GetJobUseCase get, ListJobsUseCase list, SummarizeJobsUseCase summarize,
+            PauseJobUseCase pause, ResumeJobUseCase resume, RunJobNowUseCase runNow, DeleteJobUseCase delete,
+            ReadAuditUseCase audit, ReadRunsUseCase runs, PreviewScheduleUseCase preview, CheckHealthUseCase health,
+            ListInstancesUseCase cluster, EditJobUseCase edit, ReadRevisionsUseCase revisions,
+            ExplainJobUseCase explain) {
+        this(create, get, list, summarize, pause, resume, runNow, delete, audit, runs, preview, health, cluster, edit,
+                revisions, explain, command -> {
+                    throw new UnsupportedOperationException("bulk resume is not wired");
+                }, openOnly -> {
+                    throw new UnsupportedOperationException("incidents are not wired");
+                });
+    }
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -38,5 +54,7 @@ public record UseCases(
         Objects.requireNonNull(edit, "edit");
         Objects.requireNonNull(revisions, "revisions");
         Objects.requireNonNull(explain, "explain");
+        Objects.requireNonNull(resumeAll, "resumeAll");
+        Objects.requireNonNull(incidents, "incidents");
     }
 }
