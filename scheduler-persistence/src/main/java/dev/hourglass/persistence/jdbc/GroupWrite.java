@@ -6,6 +6,7 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.persistence.StoreException;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -31,6 +33,9 @@ import org.jdbi.v3.core.Handle;
  * <p>This is the engine's hot path, so it binds plain JDBC statements by position: JDBI's named
  * binding costs more per value than SQLite takes to store it.
  *
+ * <p>Given {@link IncidentWrites}, it keeps incidents in the same transaction: the signatures the
+ * touched jobs counted under are read first, and the incidents reconciled last.
+ *
  * <p>Shared by both stores; what makes it safe among concurrent writers is theirs: SQLite holds its
  * write lock ({@code BEGIN IMMEDIATE}), PostgreSQL locks the touched rows first, in id order.
  */
@@ -38,15 +43,27 @@ public final class GroupWrite {
 
     private final Connection connection;
     private final SqlValues values;
+    private final IncidentWrites incidents;
 
-    /** Writes through the connection of {@code tx}, the caller's transaction, spelling values as {@code values}. */
+    /**
+     * Writes through the connection of {@code tx}, the caller's transaction, spelling values as
+     * {@code values}; incidents are left alone (for claims, which never change them).
+     */
     public GroupWrite(Handle tx, SqlValues values) {
+        this(tx, values, null);
+    }
+
+    /** As {@link #GroupWrite(Handle, SqlValues)}, keeping incidents with {@code incidents} in the same transaction. */
+    public GroupWrite(Handle tx, SqlValues values, IncidentWrites incidents) {
         this.connection = tx.getConnection();
         this.values = values;
+        this.incidents = incidents;
     }
 
     public Applied apply(List<? extends JobWrite> writes) {
         try {
+            Map<JobId, String> signatures = incidents == null ? Map.of()
+                    : incidents.before(writes.stream().map(JobWrite::jobId).toList());
             refuseTakenNames(writes);
             boolean[] applied = changeJobs(writes);
             insertRevisions(writes, applied);
@@ -59,6 +76,9 @@ public final class GroupWrite {
                 if (applied[i]) {
                     result.add(writes.get(i));
                 }
+            }
+            if (incidents != null) {
+                incidents.keep(IncidentChanges.of(signatures, result));
             }
             return Applied.of(result);
         } catch (SQLException e) {

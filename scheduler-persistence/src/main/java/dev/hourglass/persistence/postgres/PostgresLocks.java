@@ -14,4 +14,7 @@ final class PostgresLocks {
 
     /** The first key of the two-key form, which singletons use: its own space, apart from {@link #JOB_LIMIT}'s. */
     static final int SINGLETONS = 0x4852474c;
+
+    /** The first key of the two-key form for incident signatures ("HRGI"); the second is the signature's hash. */
+    static final int INCIDENTS = 0x48524749;
 }

@@ -6,6 +6,8 @@ import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Incident;
+import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -15,6 +17,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.ScheduleChanges;
 import dev.hourglass.domain.port.out.SchedulerStore;
@@ -24,6 +27,8 @@ import dev.hourglass.persistence.jdbc.AlertColumns;
 import dev.hourglass.persistence.jdbc.AuditColumns;
 import dev.hourglass.persistence.jdbc.Columns;
 import dev.hourglass.persistence.jdbc.GroupWrite;
+import dev.hourglass.persistence.jdbc.IncidentColumns;
+import dev.hourglass.persistence.jdbc.IncidentWrites;
 import dev.hourglass.persistence.jdbc.JobColumns;
 import dev.hourglass.persistence.jdbc.JobReads;
 import dev.hourglass.persistence.jdbc.JobRow;
@@ -37,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,6 +92,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     private final JobReads jobs;
     private final PostgresSingletons singletons;
     private final PostgresListener listener;
+    private volatile IncidentRule incidentRule = IncidentRule.DEFAULT;
 
     /** A change leaving a job due within this of its {@code updatedAt} is signalled to the other instances. */
     static final Duration SOON = Duration.ofSeconds(1);
@@ -333,12 +340,17 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
             } catch (SQLException e) {
                 throw new StoreException("cannot lock " + touched.length + " job(s): " + e.getMessage(), e);
             }
-            Applied applied = new GroupWrite(tx, VALUES).apply(writes);
+            Applied applied = new GroupWrite(tx, VALUES, incidentWrites(tx)).apply(writes);
             if (applied.writes().stream().anyMatch(write -> dueSoon(write))) {
                 notifyChange(tx);
             }
             return applied;
         });
+    }
+
+    /** Incidents kept in the transaction of {@code tx}, each signature's writers ordered by an advisory lock. */
+    private IncidentWrites incidentWrites(Handle tx) {
+        return new IncidentWrites(tx.getConnection(), VALUES, incidentRule, PostgresIncidentLocks.INSTANCE);
     }
 
     @Override
@@ -350,12 +362,46 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     @Override
     public boolean removeUnreadable(JobId id, AuditEntry deleted) {
         return transaction("remove job " + id, tx -> {
-            if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
-                return false;
+            IncidentWrites incidents = incidentWrites(tx);
+            try {
+                Map<JobId, String> before = incidents.before(List.of(id));
+                if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
+                    return false;
+                }
+                auditOne(tx, deleted);
+                incidents.keep(IncidentChanges.of(before, List.of(new JobWrite.Remove(id, 0, List.of(deleted)))));
+                return true;
+            } catch (SQLException e) {
+                throw new StoreException("cannot remove job " + id + ": " + e.getMessage(), e);
             }
-            auditOne(tx, deleted);
-            return true;
         });
+    }
+
+    // ---- Incidents
+
+    @Override
+    public void keepIncidentsBy(IncidentRule rule) {
+        incidentRule = java.util.Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public List<Incident> incidents(boolean openOnly) {
+        return read("list incidents", h -> IncidentColumns.list(h, VALUES, openOnly));
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return read("find incident " + id, h -> IncidentColumns.find(h, id));
+    }
+
+    @Override
+    public List<JobId> failingWith(String signature) {
+        return read("read the jobs of an incident", h -> IncidentColumns.failingWith(h, signature));
+    }
+
+    @Override
+    public int openIncidents() {
+        return read("count open incidents", h -> IncidentColumns.openCount(h, VALUES));
     }
 
     // ---- Instances: every time here is the database's

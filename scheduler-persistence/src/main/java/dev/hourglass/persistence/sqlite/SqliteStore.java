@@ -10,6 +10,8 @@ import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.Incident;
+import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -19,6 +21,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.io.IOException;
@@ -67,6 +70,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     private WalCheckpointer checkpointer;
     private ProcessLock lock;
     private final JobReads jobs;
+    private volatile IncidentRule incidentRule = IncidentRule.DEFAULT;
 
     /** Page cache per connection, in KiB (negative in SQLite's terms); allocated only as pages are used. */
     private static final int CACHE_KIB = -16 * 1024;
@@ -289,7 +293,13 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
         if (writes.isEmpty()) {
             return Applied.none();
         }
-        return edge("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx, SqlValues.SQLITE).apply(writes)));
+        return edge("apply " + writes.size() + " write(s)",
+                () -> writer.inTransaction(tx -> new GroupWrite(tx, SqlValues.SQLITE, incidentWrites(tx)).apply(writes)));
+    }
+
+    /** Incidents kept in the transaction of {@code tx}: the write lock it holds orders every writer. */
+    private IncidentWrites incidentWrites(Handle tx) {
+        return new IncidentWrites(tx.getConnection(), SqlValues.SQLITE, incidentRule, IncidentWrites.SignatureLocks.NONE);
     }
 
     @Override
@@ -301,17 +311,52 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     @Override
     public boolean removeUnreadable(JobId id, AuditEntry deleted) {
         return edge("remove job " + id, () -> writer.inTransaction(tx -> {
+            IncidentWrites incidents = incidentWrites(tx);
+            java.util.Map<JobId, String> before;
+            try {
+                before = incidents.before(List.of(id));
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the incident of job " + id + ": " + e.getMessage(), e);
+            }
             if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
                 return false;
             }
             try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT)) {
                 AuditColumns.bind(audit, deleted, SqlValues.SQLITE);
                 audit.executeUpdate();
+                incidents.keep(IncidentChanges.of(before, List.of(new JobWrite.Remove(id, 0, List.of(deleted)))));
             } catch (SQLException e) {
                 throw new StoreException("cannot record the removal of job " + id + ": " + e.getMessage(), e);
             }
             return true;
         }));
+    }
+
+    // ---- Incidents
+
+    @Override
+    public void keepIncidentsBy(IncidentRule rule) {
+        incidentRule = java.util.Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public List<Incident> incidents(boolean openOnly) {
+        return read("list incidents", h -> IncidentColumns.list(h, SqlValues.SQLITE, openOnly));
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return read("find incident " + id, h -> IncidentColumns.find(h, id));
+    }
+
+    @Override
+    public List<JobId> failingWith(String signature) {
+        return read("read the jobs of an incident", h -> IncidentColumns.failingWith(h, signature));
+    }
+
+    @Override
+    public int openIncidents() {
+        return read("count open incidents", h -> IncidentColumns.openCount(h, SqlValues.SQLITE));
     }
 
     // ---- Instances

@@ -45,7 +45,7 @@ class PostgresClusterTest {
         one = PostgresStore.open(options());
         two = PostgresStore.open(options());
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE jobs, job_revisions, audit_entries, runs, instances, alerts");
+            s.execute("TRUNCATE jobs, job_revisions, audit_entries, runs, instances, alerts, incident_members, incidents");
         }
     }
 

@@ -27,7 +27,7 @@ class PostgresStoreTest extends JobStoreContract<PostgresStore> {
         PostgresStore store = PostgresStore.open(new PostgresOptions(postgres.jdbcUrl(),
                 postgres.database().credentials().getProperty("user"), null, 4));
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE jobs, job_revisions, audit_entries, runs, instances, alerts");
+            s.execute("TRUNCATE jobs, job_revisions, audit_entries, runs, instances, alerts, incident_members, incidents");
         }
         return store;
     }

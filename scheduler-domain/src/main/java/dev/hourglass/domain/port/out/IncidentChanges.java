@@ -88,7 +88,10 @@ public final class IncidentChanges {
             if (!old.equals(now)) {
                 changed.put(id, now);
                 old.ifPresent(signature -> signatures.putIfAbsent(signature, new Sighting(false, null)));
-                now.ifPresent(signature -> signatures.putIfAbsent(signature, new Sighting(false, null)));
+                // A job joining without a new run (a revival of one whose last run failed) lends its last error.
+                String lastError = write instanceof JobWrite.Save save ? save.job().lastError() : null;
+                now.ifPresent(signature -> signatures.merge(signature, new Sighting(false, lastError),
+                        (known, joined) -> known.example() != null ? known : joined));
             }
             RunRecord run = write instanceof JobWrite.Save save ? save.run() : null;
             if (run != null && run.status() == RunStatus.ERROR && now.isPresent()
