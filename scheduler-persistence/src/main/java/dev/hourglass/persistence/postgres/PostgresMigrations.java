@@ -15,7 +15,7 @@ import org.flywaydb.core.api.MigrationVersion;
 final class PostgresMigrations {
 
     /** The newest script in this jar. Only ever append. */
-    static final int LATEST = 3;
+    static final int LATEST = 4;
 
     private PostgresMigrations() {
     }
