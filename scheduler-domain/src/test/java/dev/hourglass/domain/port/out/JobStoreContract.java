@@ -338,6 +338,24 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     }
 
     @Test
+    void the_summary_follows_every_change_at_once() {
+        assertThat(store.summarize().total()).isZero();
+        Job job = insert(job("counted").build());
+        assertThat(store.summarize().total()).isEqualTo(1);
+
+        Job paused = save(job, job.pause(T0.plusSeconds(1)), null);
+        assertThat(store.summarize()).extracting(JobSummary::active, JobSummary::paused).containsExactly(0, 1);
+
+        save(paused, paused.activate(T0.plusSeconds(2)), null);
+        List<Job> claimed = store.claimDue(T0.plusSeconds(86_400), 10, OTHER, runIds("counted"));
+        assertThat(claimed).hasSize(1);
+        assertThat(store.summarize().active()).isEqualTo(1);
+
+        store.apply(JobWrite.remove(claimed.get(0), List.of()));
+        assertThat(store.summarize().total()).isZero();
+    }
+
+    @Test
     void counts_jobs_by_status_with_every_status_a_key() {
         assertThat(store.countByStatus()).isEqualTo(Map.of(JobStatus.ACTIVE, 0, JobStatus.PAUSED, 0,
                 JobStatus.FAILED, 0, JobStatus.COMPLETED, 0));
