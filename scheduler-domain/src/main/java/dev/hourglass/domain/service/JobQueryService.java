@@ -6,6 +6,8 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobSummary;
@@ -40,8 +42,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,28 +82,22 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     }
 
     @Override
-    public JobListing list(Optional<JobStatus> status) {
-        List<Job> all = store.list(Optional.empty());
-        List<Job> shown = status.map(s -> all.stream().filter(job -> job.status() == s).toList()).orElse(all);
-        return new JobListing(JobSummary.of(all).withOpenIncidents(incidents.openIncidents()), shown);
+    public JobListing list(JobQuery query) {
+        JobPage page = store.page(query);
+        return new JobListing(summarize(), page.jobs(), page.nextCursor());
     }
 
     @Override
     public JobSummary summarize() {
-        return JobSummary.of(store.list(Optional.empty())).withOpenIncidents(incidents.openIncidents());
+        return store.summarize().withOpenIncidents(incidents.openIncidents());
     }
 
     /** Each open incident with the jobs failing with its signature now, newest first; a resolved one with none. */
     @Override
     public List<IncidentView> incidents(boolean openOnly) {
         List<Incident> listed = incidents.incidents(openOnly);
-        if (listed.stream().noneMatch(Incident::open)) {
-            return listed.stream().map(incident -> new IncidentView(incident, List.of())).toList();
-        }
-        Map<JobId, Job> jobs = new LinkedHashMap<>();
-        store.list(Optional.empty()).forEach(job -> jobs.put(job.id(), job));
         return listed.stream().map(incident -> new IncidentView(incident, !incident.open() ? List.of()
-                : incidents.failingWith(incident.signature()).stream().map(jobs::get).filter(Objects::nonNull)
+                : incidents.failingWith(incident.signature()).stream().map(store::find).flatMap(Optional::stream)
                         .sorted(Comparator.comparing(Job::createdAt).reversed()).toList()))
                 .toList();
     }

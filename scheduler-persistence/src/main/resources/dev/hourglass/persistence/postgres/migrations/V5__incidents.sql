@@ -1,6 +1,5 @@
 -- Hourglass on PostgreSQL, schema version 5: incidents, failures that share a cause (CONTRACT
--- §11.3), as SQLite's version 6 has them. (Version 4 is another change, numbered by its own branch;
--- Flyway applies the versions present in order and tolerates the gap.)
+-- §11.3), as SQLite's version 7 has them.
 
 -- The error signature each job counts under: an active or failed job whose last run failed. Kept
 -- by every write that changes the job, in its transaction; gone with the job.
