@@ -60,6 +60,8 @@ final class ErrorResponses {
         status.put(ErrorCode.UNREADABLE_JOB, 500);
         status.put(ErrorCode.STORE_UNAVAILABLE, 503);
         status.put(ErrorCode.SHUTTING_DOWN, 503);
+        // Never thrown: a bulk resume lists an active job as skipped with this code.
+        status.put(ErrorCode.ALREADY_ACTIVE, 409);
         return status;
     }
 

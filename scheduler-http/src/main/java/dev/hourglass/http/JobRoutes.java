@@ -215,7 +215,7 @@ final class JobRoutes {
         return HistoryQuery.of(jobId(ctx), singleQueryParam(ctx, "limit").map(JobRoutes::parseLimit).orElse(null));
     }
 
-    private static Optional<String> singleQueryParam(Context ctx, String name) {
+    static Optional<String> singleQueryParam(Context ctx, String name) {
         List<String> values = ctx.queryParams(name);
         if (values.isEmpty() && ctx.queryString() != null
                 && Pattern.compile("(^|&)" + name + "=").matcher(ctx.queryString()).find()) {

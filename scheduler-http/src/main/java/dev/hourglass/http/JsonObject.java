@@ -65,6 +65,29 @@ final class JsonObject {
         return value.longValue();
     }
 
+    /**
+     * An array of strings, or null when absent or null; an element of another type is refused naming
+     * it ({@code filter.ids[2]}).
+     */
+    java.util.List<String> texts(String name) {
+        JsonNode value = typed(name, JsonNode::isArray, "an array of strings");
+        if (value == null) {
+            return null;
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!element.isTextual()) {
+                throw ApiException.wrongType(path(name) + "[" + i + "]", "a string", typeOf(element));
+            }
+            if (hasLoneSurrogate(element.textValue())) {
+                throw ApiException.invalidRequest(path(name) + "[" + i + "] is not valid Unicode text");
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
+    }
+
     /** A nested object, or null when absent or null. */
     JsonObject object(String name) {
         JsonNode value = typed(name, JsonNode::isObject, "an object");
