@@ -122,6 +122,7 @@ public final class Main {
                     .defaultZone(config.timezone())
                     .maxJobs(config.maxJobs())
                     .maxConsecutiveErrors(config.maxConsecutiveErrors())
+                    .incidentThreshold(config.incidentThreshold())
                     .engineSettings(engineSettings)
                     .instanceName(config.instanceName())
                     .onFatalError(Main::haltOnFatalError)

@@ -30,7 +30,8 @@ public record ServiceConfig(
         Duration heartbeat,
         Duration lease,
         Optional<String> postgresUrl,
-        boolean metricsPublic) {
+        boolean metricsPublic,
+        int incidentThreshold) {
 
     public enum RunnerKind { LOG, WEBHOOK }
 
@@ -58,7 +59,7 @@ public record ServiceConfig(
         return new ServiceConfig(0, "127.0.0.1", db, Optional.empty(), RunnerKind.LOG, Optional.empty(),
                 Duration.ofSeconds(30), Optional.empty(), 4, 10_000, 10, ZoneId.systemDefault(), Duration.ofSeconds(30),
                 SyncMode.FULL, Duration.ofSeconds(60), Duration.ofDays(90), defaultInstanceName(), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Optional.empty(), false);
+                Duration.ofSeconds(10), Optional.empty(), false, 3);
     }
 
     /** {@code <hostname>-<pid>}. */
@@ -102,6 +103,11 @@ public record ServiceConfig(
         return with(c -> c.metricsPublic = value);
     }
 
+    /** How many jobs failing alike open an incident (CONTRACT §11.3). */
+    public ServiceConfig withIncidentThreshold(int value) {
+        return with(c -> c.incidentThreshold = value);
+    }
+
     public ServiceConfig withShutdownGrace(Duration value) {
         return with(c -> c.shutdownGrace = value);
     }
@@ -136,6 +142,7 @@ public record ServiceConfig(
         private final Duration lease;
         private final Optional<String> postgresUrl;
         private boolean metricsPublic;
+        private int incidentThreshold;
 
         Draft(ServiceConfig c) {
             port = c.port;
@@ -159,12 +166,13 @@ public record ServiceConfig(
             lease = c.lease;
             postgresUrl = c.postgresUrl;
             metricsPublic = c.metricsPublic;
+            incidentThreshold = c.incidentThreshold;
         }
 
         ServiceConfig done() {
             return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                     maxJobs, maxConsecutiveErrors, timezone, shutdownGrace, sync, catchUpWindow, auditRetention,
-                    instanceName, heartbeat, lease, postgresUrl, metricsPublic);
+                    instanceName, heartbeat, lease, postgresUrl, metricsPublic, incidentThreshold);
         }
     }
 }

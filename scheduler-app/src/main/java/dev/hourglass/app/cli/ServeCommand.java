@@ -60,7 +60,7 @@ public final class ServeCommand {
     Duration webhookTimeout;
 
     @Option(names = "--alert-webhook", defaultValue = "${env:SCHEDULER_ALERT_WEBHOOK}", paramLabel = "URL",
-            description = "Also POST breaker trips here [SCHEDULER_ALERT_WEBHOOK]")
+            description = "Also POST every alert here: breaker trips, incidents [SCHEDULER_ALERT_WEBHOOK]")
     String alertWebhook;
 
     @Option(names = "--workers", defaultValue = "${env:SCHEDULER_WORKERS:-4}", paramLabel = "N",
@@ -95,6 +95,12 @@ public final class ServeCommand {
             description = "Fires missed while down run 5 s apart from start, spread over at most this "
                     + "[SCHEDULER_CATCH_UP_WINDOW]. Default: ${DEFAULT-VALUE}")
     Duration catchUpWindow;
+
+    @Option(names = "--incident-threshold", defaultValue = "${env:SCHEDULER_INCIDENT_THRESHOLD:-3}", paramLabel = "N",
+            description = "Jobs whose last run failed with the same error signature that open an incident; it "
+                    + "resolves when fewer than 2 are left, so at least 2 [SCHEDULER_INCIDENT_THRESHOLD]. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int incidentThreshold;
 
     @Option(names = "--audit-retention", defaultValue = "${env:SCHEDULER_AUDIT_RETENTION:-90d}",
             paramLabel = "DURATION", converter = DurationConverter.class,
@@ -147,6 +153,8 @@ public final class ServeCommand {
         Optional<URI> webhook = httpUrl("--webhook-url", webhookUrl);
         require(kind != RunnerKind.WEBHOOK || webhook.isPresent(), "--runner webhook needs --webhook-url");
         require(!catchUpWindow.isNegative(), "--catch-up-window must not be negative");
+        require(incidentThreshold >= 2, "--incident-threshold must be at least 2 (an incident resolves when fewer "
+                + "than 2 jobs are left failing alike), got " + incidentThreshold);
         require(!auditRetention.isNegative() && !auditRetention.isZero(), "--audit-retention must be positive");
         require(!heartbeat.isNegative() && !heartbeat.isZero(), "--heartbeat must be positive");
         require(lease.compareTo(heartbeat) > 0, "--lease must be longer than --heartbeat, got " + lease + " and "
@@ -158,7 +166,7 @@ public final class ServeCommand {
                 httpUrl("--alert-webhook", alertWebhook), workers, maxJobs, maxConsecutiveErrors, zone(),
                 shutdownGrace, syncMode(), catchUpWindow, auditRetention,
                 instanceName == null || instanceName.isBlank() ? ServiceConfig.defaultInstanceName() : instanceName.trim(),
-                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty(), metricsPublic);
+                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty(), metricsPublic, incidentThreshold);
     }
 
     private void requireSafeBind(boolean hasToken) {

@@ -74,7 +74,7 @@ public final class WebhookAlertSender implements AlertSender {
             case DEPENDENCY_OPEN, DEPENDENCY_CLOSED -> body.put("dependency", alert.subjectName())
                     .put("cause", alert.detail()).put("jobsHeld", alert.count());
             case INCIDENT_OPEN, INCIDENT_RESOLVED -> body.put("incidentId", alert.subjectId())
-                    .put("signature", alert.detail()).put("jobs", alert.count());
+                    .put("signature", alert.detail()).put("example", alert.subjectName()).put("jobs", alert.count());
         }
         return body;
     }
