@@ -25,7 +25,9 @@ import dev.hourglass.domain.port.in.ReadRevisionsUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
+import dev.hourglass.domain.model.Dependency;
 import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.Dependencies;
 import dev.hourglass.domain.port.out.Instances;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.Revisions;
@@ -55,9 +57,20 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     private final Instances instances;
     private final Clock clock;
     private final ZoneId defaultZone;
+    private final Dependencies dependencies;
 
     public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
             Instances instances, Clock clock, ZoneId defaultZone) {
+        this(store, auditLog, runHistory, revisions, instances, clock, defaultZone, null);
+    }
+
+    /**
+     * As the other constructor, with the dependency breakers in {@code dependencies} (null: none)
+     * counted in the summary and named in explanations.
+     */
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
+            Instances instances, Clock clock, ZoneId defaultZone, Dependencies dependencies) {
+        this.dependencies = dependencies;
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
@@ -76,12 +89,16 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     public JobListing list(Optional<JobStatus> status) {
         List<Job> all = store.list(Optional.empty());
         List<Job> shown = status.map(s -> all.stream().filter(job -> job.status() == s).toList()).orElse(all);
-        return new JobListing(JobSummary.of(all), shown);
+        return new JobListing(withDependencies(JobSummary.of(all)), shown);
     }
 
     @Override
     public JobSummary summarize() {
-        return JobSummary.of(store.list(Optional.empty()));
+        return withDependencies(JobSummary.of(store.list(Optional.empty())));
+    }
+
+    private JobSummary withDependencies(JobSummary summary) {
+        return dependencies == null ? summary : summary.withOpenDependencies(DependencyService.holding(dependencies));
     }
 
     @Override
@@ -111,7 +128,9 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
         String runningOn = job.claim() == null ? null : instances.instances(now, ANY_LEASE).stream()
                 .filter(instance -> instance.id().equals(job.claim().owner()))
                 .map(InstanceInfo::name).findFirst().orElse(null);
-        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn));
+        Dependency holding = dependencies == null || !job.heldByDependency() ? null
+                : job.dependencyKey().flatMap(dependencies::dependency).filter(Dependency::holds).orElse(null);
+        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn, holding));
     }
 
     @Override
