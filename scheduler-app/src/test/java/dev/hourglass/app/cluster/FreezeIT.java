@@ -56,8 +56,10 @@ class FreezeIT {
                     () -> deliveriesOf(cluster, longJob), list -> list.size() >= 2);
             long takeoverMillis = (both.get(1).receivedAtNanos() - frozenAt) / 1_000_000;
             assertThat(both.get(1).header("Idempotency-Key")).isEqualTo(runId);
-            signal("CONT", pid);
+            // Read before the signal: once woken, the instance may re-register and start runs before
+            // the kill command has even exited.
             Instant thawedAtWall = Instant.now();
+            signal("CONT", pid);
             cluster.webhook.releaseHanging();
 
             List<JsonNode> runs = Await.until("the late outcome recorded", Duration.ofSeconds(30),

@@ -2,6 +2,7 @@ package dev.hourglass.domain.engine;
 
 import dev.hourglass.domain.error.ShuttingDownException;
 import dev.hourglass.domain.error.StoreUnavailableException;
+import dev.hourglass.domain.model.Claim;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
@@ -31,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -51,6 +53,14 @@ public final class Engine implements AutoCloseable {
     private static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
     private static final int MANUAL_RECORD_ATTEMPTS = 3;
     private static final Duration DEADLINE_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How long before its planned instant the dispatcher claims a fire; the worker then waits for
+     * the instant. The claim must be durable before the run starts, and its commit (an fsync with
+     * {@code --sync full}, a round trip and a WAL flush on PostgreSQL) takes milliseconds: claimed
+     * ahead, that time is no longer part of the fire's lag. An operator change in this moment wins
+     * as it does over any run under way.
+     */
+    static final Duration CLAIM_AHEAD = Duration.ofMillis(50);
 
     private final SchedulerStore store;
     private final RunExecutor executor;
@@ -497,7 +507,7 @@ public final class Engine implements AutoCloseable {
                 int room = settings.maxInFlight() - inFlight.get();
                 if (room > 0) {
                     int wanted = Math.min(room, settings.claimBatch());
-                    List<Job> claimed = store.claimDue(now, wanted, self, runIds);
+                    List<Job> claimed = store.claimDue(now.plus(CLAIM_AHEAD), now, wanted, self, runIds);
                     claimed.forEach(this::dispatch);
                     if (claimed.size() == wanted) {
                         continue;
@@ -537,7 +547,7 @@ public final class Engine implements AutoCloseable {
         Instant now = clock.instant();
         long untilDeadlineCheck = Math.max(0, Duration.between(now, nextDeadlineCheckAt).toNanos());
         return store.nextDueAt()
-                .map(due -> Duration.between(now, due).toNanos())
+                .map(due -> Duration.between(now, due.minus(CLAIM_AHEAD)).toNanos())
                 .map(nanos -> Math.max(0, Math.min(nanos, maxIdle)))
                 .map(nanos -> Math.min(nanos, untilDeadlineCheck))
                 .orElse(Math.min(maxIdle, untilDeadlineCheck));
@@ -700,6 +710,23 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the planned instant of a run claimed {@link #CLAIM_AHEAD}, never longer than that
+     * (a settable clock that stands still cannot hold a worker).
+     *
+     * @return false when the engine began to stop meanwhile: the run must not start
+     */
+    private boolean awaitPlannedInstant(Claim claim) {
+        if (claim.plannedAt() != null) {
+            long wait = Math.min(Duration.between(clock.instant(), claim.plannedAt()).toNanos(), CLAIM_AHEAD.toNanos());
+            long deadline = System.nanoTime() + wait;
+            for (long left = wait; left > 0 && !stopping; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        }
+        return !stopping;
+    }
+
     /** A claimed run waiting in the worker queue; a stop hands it back unstarted. */
     private interface QueuedRun extends Runnable {
 
@@ -732,6 +759,12 @@ public final class Engine implements AutoCloseable {
             try {
                 if (fatal != null) {
                     return; // Left claimed: a restart takes it over and fires it with its run id.
+                }
+                if (!awaitPlannedInstant(claimed.claim())) {
+                    if (claimed.claim().epoch() == 1) {
+                        release(List.of(claimed));
+                    }
+                    return;
                 }
                 if (dependencyChecks.heldBack(claimed, Instants.now(clock))) {
                     ours.remove(claimed.claim().runId());

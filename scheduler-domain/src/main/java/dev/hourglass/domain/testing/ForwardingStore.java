@@ -52,8 +52,8 @@ public abstract class ForwardingStore implements SchedulerStore {
     }
 
     @Override
-    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
-        return delegate.claimDue(now, limit, owner, runIds);
+    public List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        return delegate.claimDue(dueBy, now, limit, owner, runIds);
     }
 
     @Override

@@ -99,9 +99,10 @@ public final class InMemoryStore implements SchedulerStore {
     }
 
     @Override
-    public synchronized List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+    public synchronized List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner,
+            Supplier<RunId> runIds) {
         List<Job> claimed = new ArrayList<>();
-        for (Job job : due(now, limit)) {
+        for (Job job : due(dueBy, limit)) {
             Claim claim = Claim.of(runIds.get(), job.nextRunAt(), now, job.version() + 1, owner);
             Job stored = job.claim(claim, now).withVersion(job.version() + 1);
             jobs.put(job.id(), stored);

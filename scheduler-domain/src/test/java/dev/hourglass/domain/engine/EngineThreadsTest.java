@@ -58,6 +58,26 @@ class EngineThreadsTest {
     }
 
     @Test
+    void a_fire_claimed_ahead_of_its_instant_starts_no_earlier_than_planned() throws Exception {
+        Map<String, Instant> started = new ConcurrentHashMap<>();
+        CountDownLatch fired = new CountDownLatch(5);
+        start(request -> {
+            started.put(request.jobName(), Instant.now());
+            fired.countDown();
+            return RunOutcome.ok("ok");
+        }, Duration.ofSeconds(30));
+        Map<String, Instant> planned = new ConcurrentHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(100 + 7L * i);
+            planned.put("at-" + i, at);
+            create("at-" + i, ScheduleSpec.at(at.toString()));
+        }
+
+        assertThat(fired.await(GIVE_UP_SECONDS, TimeUnit.SECONDS)).isTrue();
+        planned.forEach((name, at) -> assertThat(started.get(name)).as(name).isAfterOrEqualTo(at));
+    }
+
+    @Test
     void a_job_never_runs_twice_at_once() throws Exception {
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch releaseSlow = new CountDownLatch(1);

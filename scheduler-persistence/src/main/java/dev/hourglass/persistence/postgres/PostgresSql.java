@@ -22,7 +22,7 @@ final class PostgresSql {
      * each paired by position with one of the run ids bound as an array, and returned as stored.
      */
     static final String CLAIM = "WITH due AS (SELECT id, row_number() OVER (ORDER BY next_run_at, id) AS n FROM"
-            + " (SELECT id, next_run_at FROM jobs" + FIREABLE + " AND next_run_at <= :now AND NOT (id = ANY(:skip))"
+            + " (SELECT id, next_run_at FROM jobs" + FIREABLE + " AND next_run_at <= :due_by AND NOT (id = ANY(:skip))"
             + " ORDER BY next_run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) AS locked),"
             + " ids AS (SELECT run_id, n FROM unnest(CAST(:run_ids AS text[])) WITH ORDINALITY AS r (run_id, n))"
             + " UPDATE jobs SET claim_run_id = ids.run_id, claim_planned_at = jobs.next_run_at, claimed_at = :now,"

@@ -258,7 +258,7 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
      * row that turns out unreadable undoes the statement, which runs again without it.
      */
     @Override
-    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+    public List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
         if (limit <= 0) {
             return List.of();
         }
@@ -269,7 +269,8 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
         Set<String> skip = new TreeSet<>(jobs.unreadableIds());
         while (true) {
             List<JobRow> rows = transaction("claim due jobs", tx -> tx.createQuery(PostgresSql.CLAIM)
-                    .bind("now", VALUES.instant(now)).bind("limit", limit).bind("owner", owner.value())
+                    .bind("due_by", VALUES.instant(dueBy)).bind("now", VALUES.instant(now)).bind("limit", limit)
+                    .bind("owner", owner.value())
                     .bind("skip", skip.toArray(new String[0])).bind("run_ids", ids)
                     .map(JobColumns.MAPPER).list());
             List<JobRow> unreadable = rows.stream().filter(row -> !row.isReadable()).toList();

@@ -261,11 +261,11 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     /** Reads and claims in one {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other claimer out. */
     @Override
-    public List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+    public List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
         return edge("claim due jobs", () -> writer.inTransaction(tx -> {
             List<JobWrite.Save> claims;
             // Rows known to be unreadable would otherwise use up the limit and starve the readable ones.
-            try (Stream<JobRow> rows = tx.createQuery(SqliteSql.DUE_LIMITED).bind("now", Timestamps.format(now))
+            try (Stream<JobRow> rows = tx.createQuery(SqliteSql.DUE_LIMITED).bind("now", Timestamps.format(dueBy))
                     .bind("limit", limit + jobs.unreadableSeen()).map(JobColumns.MAPPER).stream()) {
                 claims = readable(rows).limit(limit).map(job -> JobWrite.save(job, job.claim(Claim.of(runIds.get(), job.nextRunAt(),
                         now, job.version() + 1, owner), now), List.of())).toList();

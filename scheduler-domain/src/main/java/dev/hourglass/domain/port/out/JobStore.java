@@ -63,14 +63,21 @@ public interface JobStore {
     List<Job> due(Instant now, int limit);
 
     /**
-     * Claims, in one transaction, up to {@code limit} of the jobs {@link #due} at {@code now} for
-     * {@code owner}, earliest first: each gets a {@link dev.hourglass.domain.model.Claim} with a run
-     * id from {@code runIds}, its {@code nextRunAt} as the planned instant, epoch 1, and the next
-     * version. Jobs another writer is claiming at the same moment are skipped, never waited for.
+     * Claims, in one transaction at {@code now}, up to {@code limit} of the jobs {@link #due} by
+     * {@code dueBy} (now or a moment later: the engine claims a little ahead, so that the claim's
+     * commit is not part of a run's lag) for {@code owner}, earliest first: each gets a
+     * {@link dev.hourglass.domain.model.Claim} with a run id from {@code runIds}, its {@code nextRunAt}
+     * as the planned instant, claimed at {@code now}, epoch 1, and the next version. Jobs another
+     * writer is claiming at the same moment are skipped, never waited for.
      *
      * @return the claimed jobs as stored, earliest due first
      */
-    List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds);
+    List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner, Supplier<RunId> runIds);
+
+    /** Claims the jobs due at {@code now}: {@link #claimDue(Instant, Instant, int, InstanceId, Supplier)} with no lead. */
+    default List<Job> claimDue(Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
+        return claimDue(now, now, limit, owner, runIds);
+    }
 
     /** The earliest {@code nextRunAt} of an active, enabled job that is not running. */
     Optional<Instant> nextDueAt();

@@ -528,6 +528,22 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
     }
 
     @Test
+    void a_claim_ahead_takes_the_jobs_due_by_then_claimed_now_for_their_planned_instant() {
+        Job soon = insert(job("soon").nextRunAt(T0.plusMillis(40)).build());
+        insert(job("later").nextRunAt(T0.plusMillis(60)).build());
+
+        List<Job> claimed = store.claimDue(T0.plusMillis(50), T0, 10, OTHER, runIds("ahead"));
+
+        assertThat(claimed).singleElement().satisfies(job -> {
+            assertThat(job.id()).isEqualTo(soon.id());
+            assertThat(job.claim().plannedAt()).isEqualTo(T0.plusMillis(40));
+            assertThat(job.claim().claimedAt()).isEqualTo(T0);
+            assertThat(job.updatedAt()).isEqualTo(T0);
+        });
+        assertThat(store.find(soon.id())).contains(claimed.get(0));
+    }
+
+    @Test
     void a_claimed_job_carries_a_fresh_claim_of_the_owner_at_the_next_version_and_is_stored_as_returned() {
         Job due = insert(job("due").nextRunAt(T0).runCount(4).consecutiveErrors(2)
                 .lastRun(new LastRun(T0.minusSeconds(60), RunStatus.ERROR, 12, "HTTP 500")).build());
