@@ -10,6 +10,8 @@ import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.Metrics;
 import dev.hourglass.domain.port.out.RunOutcome;
+import dev.hourglass.domain.model.Instants;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +33,23 @@ final class DependencyRuns {
     private static final int MAX_ATTEMPTS = 20;
 
     /** Leaves every run to the group commit: for a store or an engine without dependency breakers. */
-    static final DependencyRuns NONE = new DependencyRuns(null, null, null, Metrics.NONE);
+    static final DependencyRuns NONE = new DependencyRuns(null, null, null, Clock.systemUTC(), Metrics.NONE);
 
     private final JobStore jobs;
     private final Dependencies dependencies;
     private final DependencyPolicy policy;
+    private final Clock clock;
     private final Metrics metrics;
 
-    DependencyRuns(JobStore jobs, Dependencies dependencies, DependencyPolicy policy, Metrics metrics) {
+    /**
+     * Each run is decided at the clock's instant when its turn comes, not the group's: a close plans
+     * the released fires from then on, and an instant from before a slow read would crowd them.
+     */
+    DependencyRuns(JobStore jobs, Dependencies dependencies, DependencyPolicy policy, Clock clock, Metrics metrics) {
         this.jobs = jobs;
         this.dependencies = dependencies;
         this.policy = policy;
+        this.clock = clock;
         this.metrics = metrics;
     }
 
@@ -69,7 +77,7 @@ final class DependencyRuns {
                 left.add(i);
                 continue;
             }
-            Outcome outcome = recordOne(results.get(i), job, dependency, now);
+            Outcome outcome = recordOne(results.get(i), job, dependency, later(now));
             switch (outcome.kind) {
                 case STORED -> {
                     settled[i] = true;
@@ -88,6 +96,12 @@ final class DependencyRuns {
         return left;
     }
 
+    /** The clock's instant, or {@code now} when the clock reads earlier (it never goes back within a group). */
+    private Instant later(Instant now) {
+        Instant instant = Instants.now(clock);
+        return instant.isAfter(now) ? instant : now;
+    }
+
     private Dependency read(Job job) {
         return dependencies.dependency(job.dependencyKey().orElseThrow())
                 .orElseGet(() -> Dependency.closed(job.dependency()));
@@ -104,6 +118,9 @@ final class DependencyRuns {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             String key = dependency.key();
             List<Job> others = policy.needsJobs(dependency, job, result, now) ? dependencies.jobsOf(key) : List.of();
+            if (!others.isEmpty()) {
+                now = later(now);
+            }
             DependencyPolicy.RunDecision decision = policy.decideRun(dependency, others, job, result, now);
             if (dependencies.apply(decision.change())) {
                 report(result, decision.tripsBreaker());

@@ -159,7 +159,7 @@ public final class Engine implements AutoCloseable {
         this.probes = new Probes(store, self, runIds);
         this.dependencyChecks = new DependencyChecks(store, dependencyPolicy);
         this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics,
-                new DependencyRuns(store, store, dependencyPolicy, metrics));
+                new DependencyRuns(store, store, dependencyPolicy, clock, metrics));
     }
 
     /** Who this engine is in the store: a fresh id per start, and a name for people. */

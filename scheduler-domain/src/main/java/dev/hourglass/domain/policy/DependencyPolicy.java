@@ -42,6 +42,13 @@ import java.util.function.Supplier;
  */
 public final class DependencyPolicy {
 
+    /**
+     * The first released fire starts this long after the close: the close's own commit (every held
+     * job re-planned in one transaction) lands first, so no slot is already past when the
+     * dispatcher sees it and fires start one per release spacing, never several at once.
+     */
+    public static final Duration RELEASE_LEAD = Duration.ofSeconds(1);
+
     private final DependencySettings settings;
     private final OutcomePolicy outcomes;
     private final Supplier<String> ids;
@@ -259,15 +266,15 @@ public final class DependencyPolicy {
 
     /**
      * The releases of the held jobs among {@code jobs} at a close: the fires that came due (and any
-     * planned too close behind them) start in due order, one per release spacing from {@code now} on;
-     * the others keep their plans. Every held job is released.
+     * planned too close behind them) start in due order, one per release spacing from
+     * {@link #RELEASE_LEAD} after {@code now} on; the others keep their plans. Every held job is released.
      */
     List<JobWrite.Save> releases(List<Job> jobs, Instant now) {
         List<Job> held = jobs.stream().filter(Job::heldByDependency).toList();
         List<Job> fires = held.stream().filter(DependencyPolicy::canFire)
                 .sorted(Comparator.comparing(Job::nextRunAt).thenComparing(job -> job.id().value())).toList();
         List<JobWrite.Save> writes = new ArrayList<>();
-        Instant slot = now.plus(settings.releaseSpacing());
+        Instant slot = now.plus(RELEASE_LEAD);
         for (Job job : fires) {
             Instant at = job.nextRunAt().isBefore(slot) ? slot : job.nextRunAt();
             writes.add(JobWrite.save(job, job.release(at, now), List.of()));
