@@ -480,6 +480,22 @@ class DependencyBreakerEngineTest {
         assertThat(explanation.summary()).startsWith("It is held: its dependency model-provider is open");
     }
 
+    @Test
+    void the_metrics_gauge_counts_the_dependencies_jobs_name_by_state() {
+        dev.hourglass.domain.testing.RecordingMetrics metrics = new dev.hourglass.domain.testing.RecordingMetrics();
+        TestScheduler measured = new TestScheduler(builder -> builder.metrics(metrics));
+        for (int i = 1; i <= 3; i++) {
+            measured.api.create().create(new CreateJobCommand("job-" + i, null, true, ScheduleSpec.every(ONE_MINUTE),
+                    "t", false, Actor.USER, null, PROVIDER, null));
+        }
+        measured.api.create().create(new CreateJobCommand("chat", null, true, ScheduleSpec.every(ONE_MINUTE), "t",
+                false, Actor.USER, null, "slack", null));
+        measured.api.openDependency().open(new OpenDependencyCommand(PROVIDER,
+                measured.clock.instant().plusSeconds(60), null, Actor.USER));
+
+        assertThat(metrics.readings.dependenciesByState()).isEqualTo(Map.of("closed", 1, "open", 1, "half_open", 0));
+    }
+
     private Map<String, Integer> errors(List<Job> jobs) {
         Map<String, Integer> errors = new java.util.TreeMap<>();
         jobs.forEach(job -> errors.put(job.name(), get(job).consecutiveErrors()));
