@@ -254,16 +254,60 @@
   let jobs = [];
   const expandedErrors = new Set();
 
+  // ---- the listing, a page at a time (CONTRACT §7 paging) -----------------------------------
+
+  const PAGE_SIZE = 100;
+  let pagesShown = 1;
+  let moreCursor = null;
+
+  /** The listing's query: the filters go to the server, which pages newest first. */
+  function listQuery(cursor) {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    const status = $('status-filter').value;
+    const search = $('search').value.trim();
+    if (status) {
+      params.set('status', status);
+    }
+    if (search) {
+      params.set('q', search);
+    }
+    if (cursor) {
+      params.set('cursor', cursor);
+    }
+    return '?' + params.toString();
+  }
+
+  /** The pages shown so far, from the first again: what changed on them is seen, nothing else is loaded. */
+  async function listShownPages() {
+    let listed = [];
+    let cursor = null;
+    let summary = null;
+    for (let page = 0; page < pagesShown; page++) {
+      const reply = await api('GET', listQuery(cursor));
+      if (!reply.ok) {
+        return reply;
+      }
+      summary = reply.body.summary;
+      listed = listed.concat(reply.body.jobs);
+      cursor = reply.body.nextCursor;
+      if (!cursor) {
+        break;
+      }
+    }
+    return { ok: true, jobs: listed, summary, nextCursor: cursor };
+  }
+
   async function refresh() {
-    const reply = await api('GET', '');
+    const reply = await listShownPages();
     if (!reply.ok) {
       if (reply.status !== 401) {
         notify(reply.body.error, true);
       }
       return;
     }
-    jobs = reply.body.jobs;
-    renderSummary(reply.body.summary);
+    jobs = reply.jobs;
+    moreCursor = reply.nextCursor;
+    renderSummary(reply.summary);
     renderJobs();
     refreshDependencies();
     refreshCluster();
@@ -327,20 +371,43 @@
     $('count-next').title = summary.nextFireAt ? absolute(summary.nextFireAt) : '';
   }
 
-  function visibleJobs() {
-    const status = $('status-filter').value;
-    const search = $('search').value.trim().toLowerCase();
-    return jobs.filter((job) => (!status || job.status === status)
-      && (!search || job.name.toLowerCase().includes(search)));
+  function filtered() {
+    return Boolean($('status-filter').value || $('search').value.trim());
   }
 
   function renderJobs() {
     const now = Date.now();
-    const shown = visibleJobs();
-    $('job-rows').replaceChildren(...shown.map((job) => jobRow(job, now)));
-    const empty = jobs.length === 0 ? 'No jobs yet. Create one with "New job".'
-      : shown.length === 0 ? 'No job matches the filter.' : '';
+    $('job-rows').replaceChildren(...jobs.map((job) => jobRow(job, now)));
+    const empty = jobs.length > 0 ? '' : filtered() ? 'No job matches the filter.' : 'No jobs yet. Create one with "New job".';
     show($('empty'), empty);
+    $('load-more').hidden = !moreCursor;
+    $('shown-count').textContent = jobs.length ? jobs.length + (moreCursor ? ' shown, newest first' : ' shown') : '';
+  }
+
+  /** The next page, added below the ones shown; later refreshes keep it. */
+  async function loadMore(button) {
+    button.disabled = true;
+    const reply = await api('GET', listQuery(moreCursor));
+    button.disabled = false;
+    if (!reply.ok) {
+      notify(reply.body.error, true);
+      return;
+    }
+    pagesShown++;
+    jobs = jobs.concat(reply.body.jobs);
+    moreCursor = reply.body.nextCursor;
+    renderJobs();
+    await learnCronWords(jobs);
+    await learnExplanations(jobs);
+    renderJobs();
+  }
+
+  let searchTimer = null;
+
+  /** A new filter starts from the first page, asked of the server. */
+  function filterChanged() {
+    pagesShown = 1;
+    refresh();
   }
 
   function jobRow(job, now) {
@@ -956,11 +1023,15 @@
 
   // ---- filters and refreshing --------------------------------------------------------------
 
-  $('status-filter').addEventListener('change', renderJobs);
-  $('search').addEventListener('input', renderJobs);
+  $('status-filter').addEventListener('change', filterChanged);
+  $('search').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(filterChanged, PREVIEW_DELAY_MS);
+  });
+  $('load-more').addEventListener('click', (event) => loadMore(event.currentTarget));
   document.querySelectorAll('#summary button[data-filter]').forEach((button) => button.addEventListener('click', () => {
     $('status-filter').value = button.dataset.filter;
-    renderJobs();
+    filterChanged();
   }));
   $('refresh').addEventListener('click', refresh);
 

@@ -7,6 +7,8 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Explanation;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
@@ -14,6 +16,7 @@ import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.HistoryQuery;
+import dev.hourglass.domain.port.in.JobListing;
 import dev.hourglass.domain.port.in.ManualRun;
 import dev.hourglass.domain.port.in.PauseJobCommand;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The jobs of an embedded Hourglass, for Java callers: typed ids and schedules (see
@@ -112,21 +116,36 @@ public final class Jobs {
 
     /** The job named {@code name}, ignoring case, or empty. */
     public Optional<Job> named(String name) {
-        if (name == null) {
+        if (name == null || name.isEmpty()) {
             return Optional.empty();
         }
         String key = Job.nameKey(name);
-        return list().stream().filter(job -> job.nameKey().equals(key)).findFirst();
+        return all(JobQuery.all().withNameContaining(name)).filter(job -> job.nameKey().equals(key)).findFirst();
     }
 
-    /** Every job, newest first. */
+    /** Every job, newest first, read a page at a time. */
     public List<Job> list() {
-        return useCases.list().list(Optional.empty()).jobs();
+        return all(JobQuery.all()).toList();
     }
 
-    /** The jobs in {@code status}, newest first. */
+    /** The jobs in {@code status}, newest first, read a page at a time. */
     public List<Job> list(JobStatus status) {
-        return useCases.list().list(Optional.of(Objects.requireNonNull(status, "status"))).jobs();
+        return all(JobQuery.all().withStatus(Objects.requireNonNull(status, "status"))).toList();
+    }
+
+    /**
+     * One page of the jobs {@code query} selects, newest first; ask for the next with
+     * {@code query.after(page.nextCursor())} while {@link JobPage#next()} has one.
+     */
+    public JobPage page(JobQuery query) {
+        JobListing listing = useCases.list().list(query);
+        return new JobPage(listing.jobs(), listing.nextCursor());
+    }
+
+    private Stream<Job> all(JobQuery query) {
+        return Stream.iterate(page(query), Objects::nonNull,
+                        page -> page.next().map(cursor -> page(query.after(cursor))).orElse(null))
+                .flatMap(page -> page.jobs().stream());
     }
 
     /** Counts over every job. */

@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.port.in.HealthReport;
 import dev.hourglass.domain.port.in.HistoryQuery;
@@ -74,11 +75,17 @@ final class JobRoutes {
         ctx.status(report.healthy() ? 200 : 503).json(Responses.Health.of(report));
     }
 
+    /** {@code ?status=&q=&dependency=&limit=&cursor=} (CONTRACT §7 paging); a bad limit or cursor is 400. */
     private void list(Context ctx) {
-        Optional<JobStatus> status = singleQueryParam(ctx, "status").map(JobRoutes::parseStatus);
-        JobListing listing = useCases.list().list(status);
+        JobQuery query = JobQuery.all()
+                .withStatus(singleQueryParam(ctx, "status").map(JobRoutes::parseStatus).orElse(null))
+                .withNameContaining(singleQueryParam(ctx, "q").orElse(null))
+                .withDependency(singleQueryParam(ctx, "dependency").orElse(null))
+                .withLimit(singleQueryParam(ctx, "limit").map(JobRoutes::parsePageLimit).orElse(JobQuery.MAX_LIMIT))
+                .after(singleQueryParam(ctx, "cursor").orElse(null));
+        JobListing listing = useCases.list().list(query);
         List<JobJson> jobs = listing.jobs().stream().map(JobJson::of).toList();
-        ctx.json(new Responses.JobList(Responses.SummaryJson.of(listing.summary()), jobs));
+        ctx.json(new Responses.JobList(Responses.SummaryJson.of(listing.summary()), jobs, listing.nextCursor()));
     }
 
     private void create(Context ctx) {
@@ -223,6 +230,16 @@ final class JobRoutes {
     private static JobStatus parseStatus(String text) {
         return JobStatus.fromWireName(text).orElseThrow(() -> ApiException.invalidRequest(
                 "status must be one of " + STATUSES + "; got '" + text + "'"));
+    }
+
+    /** Digits only, 1 to {@value JobQuery#MAX_LIMIT}: a page is never silently smaller than asked. */
+    private static int parsePageLimit(String text) {
+        Integer limit = POSITIVE_INTEGER.matcher(text).matches() ? parseLimit(text) : null;
+        if (limit == null || limit < 1 || limit > JobQuery.MAX_LIMIT) {
+            throw ApiException.invalidRequest("limit must be an integer from 1 to " + JobQuery.MAX_LIMIT
+                    + "; got '" + text + "'");
+        }
+        return limit;
     }
 
     /** Digits only; the domain refuses 0 and clamps large values, so a huge one reads as the largest int. */

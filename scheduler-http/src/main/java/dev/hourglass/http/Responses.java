@@ -21,7 +21,8 @@ final class Responses {
     record JobBody(JobJson job) {
     }
 
-    record JobList(SummaryJson summary, List<JobJson> jobs) {
+    /** A page of the listing; {@code nextCursor} continues it, null on the last page. */
+    record JobList(SummaryJson summary, List<JobJson> jobs, String nextCursor) {
     }
 
     record Deleted(boolean deleted) {

@@ -92,6 +92,60 @@ class JobRoutesTest {
         }
 
         @Test
+        void pages_with_limit_and_the_next_cursor_until_the_last_page_says_null() {
+            for (int i = 0; i < 5; i++) {
+                api.createEveryMinute("job " + i);
+                api.clock.advance(Duration.ofSeconds(1));
+            }
+
+            JsonNode first = api.get(BASE + "?limit=2").json();
+            JsonNode second = api.get(BASE + "?limit=2&cursor=" + first.get("nextCursor").asText()).json();
+            JsonNode last = api.get(BASE + "?limit=2&cursor=" + second.get("nextCursor").asText()).json();
+
+            assertThat(first.get("jobs")).extracting(job -> job.get("name").asText()).containsExactly("job 4", "job 3");
+            assertThat(second.get("jobs")).extracting(job -> job.get("name").asText()).containsExactly("job 2", "job 1");
+            assertThat(last.get("jobs")).extracting(job -> job.get("name").asText()).containsExactly("job 0");
+            assertThat(last.get("nextCursor").isNull()).isTrue();
+            assertThat(first.get("summary").get("total").asInt()).isEqualTo(5);
+            assertThat(api.get(BASE).json().get("nextCursor").isNull()).as("all of them fit").isTrue();
+        }
+
+        @Test
+        void filters_by_a_part_of_the_name_and_by_dependency_ignoring_case() {
+            api.create("{\"name\":\"Nightly Report\",\"schedule\":{\"kind\":\"every\",\"intervalMs\":60000},"
+                    + "\"task\":\"t\",\"dependency\":\"Slack\"}");
+            api.createEveryMinute("cleanup");
+
+            assertThat(api.get(BASE + "?q=REPORT").json().get("jobs")).extracting(job -> job.get("name").asText())
+                    .containsExactly("Nightly Report");
+            assertThat(api.get(BASE + "?dependency=slack").json().get("jobs"))
+                    .extracting(job -> job.get("name").asText()).containsExactly("Nightly Report");
+            assertThat(api.get(BASE + "?q=nothing%20like%20it").json().get("jobs")).isEmpty();
+            assertThat(api.get(BASE + "?q=report").json().get("summary").get("total").asInt()).isEqualTo(2);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"?limit=0", "?limit=1001", "?limit=-1", "?limit=ten", "?limit=1.5", "?limit=",
+                "?limit=1&limit=2"})
+        void refuses_a_limit_outside_one_to_a_thousand_naming_it(String query) {
+            Reply reply = api.get(BASE + query);
+
+            reply.assertRefused(400, "invalid_request");
+            assertThat(reply.error()).contains("limit");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"?cursor=bogus", "?cursor=djI6MTox", "?limit=5&cursor=%25%25"})
+        void refuses_a_cursor_it_never_gave_out_naming_it(String query) {
+            api.createEveryMinute("one");
+
+            Reply reply = api.get(BASE + query);
+
+            reply.assertRefused(400, "invalid_request");
+            assertThat(reply.error()).contains("cursor");
+        }
+
+        @Test
         void an_empty_store_lists_no_jobs_and_no_next_fire() {
             Reply reply = api.get(BASE);
 

@@ -91,6 +91,7 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (chosen.equals("api") || chosen.equals("all")) {
             results.addAll(ApiWorkload.run(dir, 1_000, 16, Duration.ofSeconds(10)));
+            results.addAll(ApiWorkload.paced(dir, 10_000, 1_000, Duration.ofSeconds(10)));
         }
         if (results.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown workload '" + workload + "'");

@@ -210,14 +210,33 @@ class DashboardIT extends BrowserAgainstLiveService {
         page.awaitRow("mailer");
 
         page.filterByStatus("paused");
-        assertThat(page.listedNames()).containsExactly("mailer");
+        page.awaitListedNames(List.of("mailer"));
 
         page.filterByStatus("");
         page.search("BILLING");
-        assertThat(page.listedNames()).containsExactlyInAnyOrder("billing-daily", "billing-hourly");
+        page.awaitListedNames(List.of("billing-hourly", "billing-daily"));
 
         page.search("nothing-like-this");
+        page.awaitRowCount(0);
         assertThat(page.text("empty")).isEqualTo("No job matches the filter.");
+    }
+
+    @Test
+    void the_table_shows_a_page_of_the_newest_jobs_and_loads_the_next_on_request() throws Exception {
+        for (int i = 0; i < 105; i++) {
+            live.create(String.format("job-%03d", i), every(HOUR));
+        }
+        page.signedIn(TOKEN);
+
+        page.awaitRowCount(100);
+        assertThat(page.listedNames().get(0)).isEqualTo("job-104");
+        assertThat(page.count("total")).isEqualTo("105");
+        assertThat(browser.findElement(By.id("load-more")).isDisplayed()).isTrue();
+
+        page.press("load-more");
+        page.awaitRowCount(105);
+        assertThat(page.listedNames().get(104)).isEqualTo("job-000");
+        assertThat(browser.findElement(By.id("load-more")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -87,6 +87,20 @@ final class DashboardPage {
                 .toList());
     }
 
+    /** Waits until the table lists exactly {@code names}, in that order: filters and pages load asynchronously. */
+    List<String> awaitListedNames(List<String> names) {
+        return wait.until(driver -> {
+            List<String> listed = driver.findElements(By.cssSelector("#job-rows tr")).stream()
+                    .map(tr -> tr.findElement(By.className("job-name")).getText()).toList();
+            return listed.equals(names) ? listed : null;
+        });
+    }
+
+    /** Waits until the table has {@code rows} rows. */
+    void awaitRowCount(int rows) {
+        wait.until(driver -> driver.findElements(By.cssSelector("#job-rows tr")).size() == rows);
+    }
+
     String badge(String name) {
         return wait.until(driver -> driver.findElement(row(name)).findElement(By.cssSelector(".badge.status")).getText());
     }

@@ -33,7 +33,7 @@ final class DependencyRuns {
     private static final int MAX_ATTEMPTS = 20;
 
     /** Leaves every run to the group commit: for a store or an engine without dependency breakers. */
-    static final DependencyRuns NONE = new DependencyRuns(null, null, null, Clock.systemUTC(), Metrics.NONE);
+    static final DependencyRuns NONE = new DependencyRuns(null, null, null, null, Metrics.NONE);
 
     private final JobStore jobs;
     private final Dependencies dependencies;

@@ -21,6 +21,12 @@ public sealed class InvalidInputException extends HourglassException permits Unu
                 "task: " + bytes + " bytes exceeds the limit of " + limit + " bytes");
     }
 
+    /** A listing {@code cursor} that no page gave out (or one of an older version): the caller starts over. */
+    public static InvalidInputException unknownCursor() {
+        return new InvalidInputException("cursor",
+                "cursor is not one this service gave out: start again from the first page");
+    }
+
     public String field() {
         return field;
     }

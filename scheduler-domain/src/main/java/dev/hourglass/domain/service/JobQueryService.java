@@ -6,6 +6,8 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobSummary;
@@ -86,15 +88,14 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     }
 
     @Override
-    public JobListing list(Optional<JobStatus> status) {
-        List<Job> all = store.list(Optional.empty());
-        List<Job> shown = status.map(s -> all.stream().filter(job -> job.status() == s).toList()).orElse(all);
-        return new JobListing(withDependencies(JobSummary.of(all)), shown);
+    public JobListing list(JobQuery query) {
+        JobPage page = store.page(query);
+        return new JobListing(withDependencies(store.summarize()), page.jobs(), page.nextCursor());
     }
 
     @Override
     public JobSummary summarize() {
-        return withDependencies(JobSummary.of(store.list(Optional.empty())));
+        return withDependencies(store.summarize());
     }
 
     private JobSummary withDependencies(JobSummary summary) {

@@ -6,6 +6,9 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
+import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
@@ -59,6 +62,16 @@ public abstract class ForwardingStore implements SchedulerStore {
     @Override
     public Optional<Instant> nextDueAt() {
         return delegate.nextDueAt();
+    }
+
+    @Override
+    public JobPage page(JobQuery query) {
+        return delegate.page(query);
+    }
+
+    @Override
+    public JobSummary summarize() {
+        return delegate.summarize();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hourglass.domain.testing;
 
 import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
@@ -11,6 +12,8 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
@@ -45,6 +48,9 @@ public final class InMemoryStore implements SchedulerStore {
     private static final Duration INSTANCES_LISTED_FOR = Duration.ofHours(24);
 
     private final Map<JobId, Job> jobs = new LinkedHashMap<>();
+    /** The order jobs were stored in, as a database's sequence: the tie-break among equal creation instants. */
+    private final Map<JobId, Long> storedSeq = new HashMap<>();
+    private long nextSeq = 1;
     private final List<AuditEntry> audit = new ArrayList<>();
     private final Map<JobId, Deque<RunRecord>> runs = new HashMap<>();
     private final Map<InstanceId, Registration> instances = new LinkedHashMap<>();
@@ -72,6 +78,7 @@ public final class InMemoryStore implements SchedulerStore {
             throw new IllegalStateException("job id already stored: " + job.id());
         }
         jobs.put(job.id(), job);
+        storedSeq.put(job.id(), nextSeq++);
         addRevision(JobRevision.first(job));
         audit.add(created);
     }
@@ -87,6 +94,43 @@ public final class InMemoryStore implements SchedulerStore {
         Collections.reverse(newestFirst);
         newestFirst.sort(Comparator.comparing(Job::createdAt).reversed());
         return newestFirst.stream().filter(job -> status.map(s -> job.status() == s).orElse(true)).toList();
+    }
+
+    /** Cursors are {@code <createdAt millis>:<stored sequence>} of the last job of a page. */
+    @Override
+    public synchronized JobPage page(JobQuery query) {
+        Comparator<Job> newestFirst = Comparator.comparing(Job::createdAt).thenComparing(job -> storedSeq.get(job.id()))
+                .reversed();
+        Optional<long[]> after = Optional.ofNullable(query.cursor()).map(InMemoryStore::cursorKey);
+        List<Job> matching = jobs.values().stream()
+                .filter(query::matches)
+                .filter(job -> after.map(key -> isAfter(job, key)).orElse(true))
+                .sorted(newestFirst)
+                .limit(query.limit() + 1L)
+                .toList();
+        if (matching.size() <= query.limit()) {
+            return new JobPage(matching, null);
+        }
+        Job last = matching.get(query.limit() - 1);
+        return new JobPage(matching.subList(0, query.limit()),
+                last.createdAt().toEpochMilli() + ":" + storedSeq.get(last.id()));
+    }
+
+    private boolean isAfter(Job job, long[] key) {
+        long created = job.createdAt().toEpochMilli();
+        return created < key[0] || (created == key[0] && storedSeq.get(job.id()) < key[1]);
+    }
+
+    private static long[] cursorKey(String cursor) {
+        String[] parts = cursor.split(":", -1);
+        try {
+            if (parts.length == 2) {
+                return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw InvalidInputException.unknownCursor();
     }
 
     @Override
@@ -177,6 +221,7 @@ public final class InMemoryStore implements SchedulerStore {
                 addRun(history.jobId(), history.run());
             } else {
                 jobs.remove(write.jobId());
+                storedSeq.remove(write.jobId());
                 runs.remove(write.jobId());
                 revisions.remove(write.jobId());
             }

@@ -41,6 +41,8 @@ public final class JobColumns {
 
     /** Every column of the jobs table, to be followed by a WHERE clause. */
     public static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
+    /** As {@link #SELECT}, with the row's {@code seq}: the tie-break of the newest-first order. */
+    public static final String SELECT_WITH_SEQ = "SELECT " + String.join(", ", NAMES) + ", seq FROM jobs";
 
     public static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
             + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
@@ -77,6 +79,17 @@ public final class JobColumns {
     public static final String FIND = SELECT + " WHERE id = :id";
     public static final String LIST = SELECT + " ORDER BY created_at DESC, seq DESC";
     public static final String LIST_BY_STATUS = SELECT + " WHERE status = :status ORDER BY created_at DESC, seq DESC";
+    /** The counts of the job summary over every row, in one pass; see {@code JobSummary}. */
+    public static final String SUMMARY = "SELECT count(*) AS total,"
+            + " coalesce(sum(CASE WHEN status = 'active' THEN 1 ELSE 0 END), 0) AS active,"
+            + " coalesce(sum(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,"
+            + " coalesce(sum(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,"
+            + " coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,"
+            // A job its dependency holds does not fire: its waiting fire is not the next one.
+            + " min(CASE WHEN held_since IS NULL THEN next_run_at END) AS next_fire_at,"
+            + " coalesce(sum(CASE WHEN status = 'active' AND consecutive_errors > 0 THEN 1 ELSE 0 END), 0) AS recent_failures,"
+            + " coalesce(sum(CASE WHEN status = 'active' AND stale_since IS NOT NULL THEN 1 ELSE 0 END), 0) AS stale"
+            + " FROM jobs";
     public static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
     public static final String TIMED_PAUSES = SELECT + " WHERE paused_until IS NOT NULL ORDER BY paused_until, id";
     public static final String PENDING_PROBES = SELECT + " WHERE next_probe_at IS NOT NULL ORDER BY next_probe_at, id";

@@ -3,7 +3,10 @@ package dev.hourglass.persistence.jdbc;
 import dev.hourglass.domain.error.UnreadableJobException;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +49,50 @@ public final class JobReads {
         try (Stream<JobRow> rows = query.map(JobColumns.MAPPER).stream()) {
             return readable(rows).toList();
         }
+    }
+
+    /**
+     * One page of {@link dev.hourglass.domain.port.out.JobStore#page}: the filters as parameterised
+     * conditions, keyset paging on {@code (created_at, seq)} after the cursor, one row more than the
+     * limit to learn whether a next page exists. {@code containsCondition} is the dialect's test
+     * that {@code name_key} contains {@code :q}. Unreadable rows are skipped, and still move the
+     * cursor on.
+     */
+    public JobPage page(Handle h, JobQuery query, SqlValues values, String containsCondition) {
+        StringBuilder sql = new StringBuilder(JobColumns.SELECT_WITH_SEQ).append(" WHERE 1 = 1");
+        query.statusFilter().ifPresent(status -> sql.append(" AND status = :status"));
+        query.nameKeyContains().ifPresent(part -> sql.append(" AND ").append(containsCondition));
+        query.dependencyKey().ifPresent(key -> sql.append(" AND dependency_key = :dependency_key"));
+        JobCursor after = query.cursor() == null ? null : JobCursor.decode(query.cursor());
+        if (after != null) {
+            sql.append(" AND (created_at < :after_created OR (created_at = :after_created AND seq < :after_seq))");
+        }
+        sql.append(" ORDER BY created_at DESC, seq DESC LIMIT :limit");
+        var statement = h.createQuery(sql.toString()).bind("limit", query.limit() + 1);
+        query.statusFilter().ifPresent(status -> statement.bind("status", status.wireName()));
+        query.nameKeyContains().ifPresent(part -> statement.bind("q", part));
+        query.dependencyKey().ifPresent(key -> statement.bind("dependency_key", key));
+        if (after != null) {
+            statement.bind("after_created", values.instant(after.createdAt())).bind("after_seq", after.seq());
+        }
+        List<PagedRow> rows = statement.map(PagedRow.MAPPER).list();
+        boolean more = rows.size() > query.limit();
+        List<PagedRow> shown = more ? rows.subList(0, query.limit()) : rows;
+        List<Job> jobs = readable(shown.stream().map(PagedRow::row)).toList();
+        String next = more ? shown.get(shown.size() - 1).cursor().encode() : null;
+        return new JobPage(jobs, next);
+    }
+
+    /** The job summary counted by the database in one query, unreadable rows included. */
+    public JobSummary summarize(Handle h) {
+        return h.createQuery(JobColumns.SUMMARY).map((rs, ctx) -> {
+            Columns row = new Columns(rs);
+            return new JobSummary(Math.toIntExact(row.requiredInteger("total")),
+                    Math.toIntExact(row.requiredInteger("active")), Math.toIntExact(row.requiredInteger("paused")),
+                    Math.toIntExact(row.requiredInteger("completed")), Math.toIntExact(row.requiredInteger("failed")),
+                    row.instant("next_fire_at"), Math.toIntExact(row.requiredInteger("recent_failures")),
+                    Math.toIntExact(row.requiredInteger("stale")));
+        }).one();
     }
 
     public List<Job> running(Handle h) {

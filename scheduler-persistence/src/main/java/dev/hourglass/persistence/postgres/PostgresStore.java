@@ -12,8 +12,11 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
@@ -194,6 +197,16 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
     @Override
     public List<Job> list(Optional<JobStatus> status) {
         return read("list jobs", h -> jobs.list(h, status));
+    }
+
+    @Override
+    public JobPage page(JobQuery query) {
+        return read("list a page of jobs", h -> jobs.page(h, query, VALUES, "strpos(name_key, :q) > 0"));
+    }
+
+    @Override
+    public JobSummary summarize() {
+        return read("summarize the jobs", jobs::summarize);
     }
 
     @Override

@@ -16,8 +16,11 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
@@ -35,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -70,6 +74,9 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     private WalCheckpointer checkpointer;
     private ProcessLock lock;
     private final JobReads jobs;
+    /** Writes through this store so far: the summary's cache key. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile CountedSummary summary;
 
     /** Page cache per connection, in KiB (negative in SQLite's terms); allocated only as pages are used. */
     private static final int CACHE_KIB = -16 * 1024;
@@ -162,7 +169,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public void insert(Job job, AuditEntry created, int maxJobs) {
-        edge("insert job " + job.id(), () -> writer.inTransaction(tx -> {
+        write("insert job " + job.id(), () -> writer.inTransaction(tx -> {
             if (tx.createQuery(JobColumns.COUNT).mapTo(Long.class).one() >= maxJobs) {
                 throw new JobLimitReachedException(maxJobs);
             }
@@ -204,6 +211,32 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     @Override
     public List<Job> list(Optional<JobStatus> status) {
         return read("list jobs", h -> jobs.list(h, status));
+    }
+
+    @Override
+    public JobPage page(JobQuery query) {
+        return read("list a page of jobs", h -> jobs.page(h, query, SqlValues.SQLITE, "instr(name_key, :q) > 0"));
+    }
+
+    /**
+     * Counted by one aggregate query, and kept until the next write: this process is the file's only
+     * writer ({@link ProcessLock}), so every change passes {@link #write} and none is missed. A
+     * listing polled by dashboards then costs no scan of every job while nothing changes.
+     */
+    @Override
+    public JobSummary summarize() {
+        long seen = changes.get();
+        CountedSummary cached = summary;
+        if (cached != null && cached.changes() == seen) {
+            return cached.summary();
+        }
+        JobSummary counted = read("summarize the jobs", jobs::summarize);
+        summary = new CountedSummary(seen, counted);
+        return counted;
+    }
+
+    /** A summary and the number of writes it has seen. */
+    private record CountedSummary(long changes, JobSummary summary) {
     }
 
     @Override
@@ -262,7 +295,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     /** Reads and claims in one {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other claimer out. */
     @Override
     public List<Job> claimDue(Instant dueBy, Instant now, int limit, InstanceId owner, Supplier<RunId> runIds) {
-        return edge("claim due jobs", () -> writer.inTransaction(tx -> {
+        return write("claim due jobs", () -> writer.inTransaction(tx -> {
             List<JobWrite.Save> claims;
             // Rows known to be unreadable would otherwise use up the limit and starve the readable ones.
             try (Stream<JobRow> rows = tx.createQuery(SqliteSql.DUE_LIMITED).bind("now", Timestamps.format(dueBy))
@@ -292,7 +325,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
         if (writes.isEmpty()) {
             return Applied.none();
         }
-        return edge("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx, SqlValues.SQLITE).apply(writes)));
+        return write("apply " + writes.size() + " write(s)", () -> writer.inTransaction(tx -> new GroupWrite(tx, SqlValues.SQLITE).apply(writes)));
     }
 
     @Override
@@ -303,7 +336,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public boolean removeUnreadable(JobId id, AuditEntry deleted) {
-        return edge("remove job " + id, () -> writer.inTransaction(tx -> {
+        return write("remove job " + id, () -> writer.inTransaction(tx -> {
             if (tx.createUpdate(JobColumns.DELETE_ANY).bind("id", id.value()).execute() == 0) {
                 return false;
             }
@@ -344,7 +377,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
     @Override
     public boolean apply(DependencyChange change) {
         try {
-            return edge("change dependency " + change.key(), () -> writer.inTransaction(tx -> {
+            return write("change dependency " + change.key(), () -> writer.inTransaction(tx -> {
                 if (!new DependencyWrite(tx, SqlValues.SQLITE, false).apply(change)) {
                     throw new ChangeRefused();
                 }
@@ -367,20 +400,20 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public void register(InstanceId id, String name, Instant now) {
-        edge("register instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.REGISTER)
+        write("register instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.REGISTER)
                 .bind("id", id.value()).bind("name", name).bind("now", Timestamps.format(now)).execute()));
     }
 
     @Override
     public boolean heartbeat(InstanceId id, Instant now, Duration lease) {
-        return edge("renew the heartbeat of " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.RENEW)
+        return write("renew the heartbeat of " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.RENEW)
                 .bind("id", id.value()).bind("now", Timestamps.format(now))
                 .bind("cutoff", Timestamps.format(now.minus(lease))).execute() == 1));
     }
 
     @Override
     public void deregister(InstanceId id, Instant now) {
-        edge("deregister instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.DEREGISTER)
+        write("deregister instance " + id, () -> writer.withHandle(h -> h.createUpdate(InstanceColumns.DEREGISTER)
                 .bind("id", id.value()).bind("now", Timestamps.format(now)).execute()));
     }
 
@@ -406,13 +439,13 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public void alertDelivered(String alertId) {
-        edge("mark alert " + alertId + " delivered", () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DELIVERED)
+        write("mark alert " + alertId + " delivered", () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DELIVERED)
                 .bind("id", alertId).execute()));
     }
 
     @Override
     public void alertDeferred(String alertId, Instant nextAttemptAt, String error) {
-        edge("defer alert " + alertId, () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DEFERRED)
+        write("defer alert " + alertId, () -> writer.withHandle(h -> h.createUpdate(AlertColumns.DEFERRED)
                 .bind("id", alertId).bind("next", Timestamps.format(nextAttemptAt)).bind("error", error).execute()));
     }
 
@@ -432,7 +465,7 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     @Override
     public int trimAudit(Instant cutoff, int keepPerJob) {
-        return edge("trim the audit log", () -> writer.withHandle(h -> h.createUpdate(AuditColumns.TRIM)
+        return write("trim the audit log", () -> writer.withHandle(h -> h.createUpdate(AuditColumns.TRIM)
                 .bind("cutoff", Timestamps.format(cutoff)).bind("keep", keepPerJob).execute()));
     }
 
@@ -471,6 +504,18 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
 
     private <T> T read(String doing, HandleCallback<T, RuntimeException> work) {
         return edge(doing, () -> reader.withHandle(work));
+    }
+
+    /**
+     * Runs {@code work} on the write connection as {@link #edge} does, and counts it as a change of
+     * the file, whatever its outcome, so that {@link #summarize()} never answers from before it.
+     */
+    private <T> T write(String doing, Supplier<T> work) {
+        try {
+            return edge(doing, work);
+        } finally {
+            changes.incrementAndGet();
+        }
     }
 
     /** Runs {@code work}; domain errors pass, database errors become a {@link StoreException} saying what failed. */

@@ -7,7 +7,10 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,24 @@ public interface JobStore {
 
     /** All readable jobs, or those in {@code status}, newest first. Unreadable rows are skipped. */
     List<Job> list(Optional<JobStatus> status);
+
+    /**
+     * One page of the readable jobs that {@code query} selects, newest first (latest {@code createdAt},
+     * the latest stored first among equals), at most {@code query.limit()} of them, after
+     * {@code query.cursor()} when set. The cursor a store gives out is its own: keyed on the order
+     * itself, so that creates and deletes between pages never make one skip or repeat a job.
+     *
+     * @throws dev.hourglass.domain.error.InvalidInputException naming {@code cursor} for a cursor it did not give out
+     */
+    JobPage page(JobQuery query);
+
+    /**
+     * The counts of the summary over every job. This default reads every job; a store that can
+     * count in one query should.
+     */
+    default JobSummary summarize() {
+        return JobSummary.of(list(Optional.empty()));
+    }
 
     /**
      * How many readable jobs are in each status, every status a key: what a metrics scrape reads.

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AlertKind;
@@ -21,8 +22,11 @@ import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobDefinition;
 import dev.hourglass.domain.model.JobId;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.JobRevision;
 import dev.hourglass.domain.model.JobStatus;
+import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.LastRun;
 import dev.hourglass.domain.model.Probe;
 import dev.hourglass.domain.model.RunId;
@@ -221,6 +225,134 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         assertThat(store.list(Optional.of(JobStatus.PAUSED))).containsExactly(paused2, paused);
         assertThat(store.list(Optional.of(JobStatus.COMPLETED))).isEmpty();
         assertThat(store.list(Optional.of(JobStatus.ACTIVE))).containsExactly(active);
+    }
+
+    // ---- pages
+
+    @Test
+    void a_page_holds_at_most_the_limit_newest_first_and_its_cursor_continues_without_gaps_or_repeats() {
+        List<Job> inserted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // Two jobs per instant: the stored order breaks the tie, the latest first.
+            inserted.add(insert(job("job " + i).createdAt(T0.plusSeconds(i / 2)).build()));
+        }
+        List<Job> newestFirst = new ArrayList<>(inserted);
+        java.util.Collections.reverse(newestFirst);
+
+        JobPage first = store.page(JobQuery.all().withLimit(3));
+        JobPage second = store.page(JobQuery.all().withLimit(3).after(first.nextCursor()));
+        JobPage third = store.page(JobQuery.all().withLimit(3).after(second.nextCursor()));
+
+        assertThat(first.jobs()).containsExactlyElementsOf(newestFirst.subList(0, 3));
+        assertThat(second.jobs()).containsExactlyElementsOf(newestFirst.subList(3, 6));
+        assertThat(third.jobs()).containsExactlyElementsOf(newestFirst.subList(6, 7));
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.page(JobQuery.all()).jobs()).containsExactlyElementsOf(newestFirst);
+        assertThat(store.page(JobQuery.all().withLimit(7)).nextCursor()).as("exactly full, nothing after").isNull();
+    }
+
+    @Test
+    void pages_filter_by_status_name_part_and_dependency_ignoring_case() {
+        Job report = insert(job("Nightly REPORT").dependency("Model-Provider").createdAt(T0).build());
+        Job paused = insert(job("weekly report").status(JobStatus.PAUSED).createdAt(T0.plusSeconds(1)).build());
+        Job other = insert(job("cleanup").dependency("model-provider").createdAt(T0.plusSeconds(2)).build());
+
+        assertThat(store.page(JobQuery.all().withNameContaining("Report")).jobs()).containsExactly(paused, report);
+        assertThat(store.page(JobQuery.all().withNameContaining("report").withStatus(JobStatus.ACTIVE)).jobs())
+                .containsExactly(report);
+        assertThat(store.page(JobQuery.all().withDependency("MODEL-provider")).jobs()).containsExactly(other, report);
+        assertThat(store.page(JobQuery.all().withDependency("model")).jobs()).as("exact, not a part").isEmpty();
+        assertThat(store.page(JobQuery.all().withStatus(JobStatus.FAILED)).jobs()).isEmpty();
+    }
+
+    @Test
+    void a_name_part_is_matched_literally_with_no_wildcards() {
+        Job percent = insert(job("100% done").build());
+        insertAll(job("1000 done").build(), job("a_b").build(), job("axb").build());
+
+        assertThat(store.page(JobQuery.all().withNameContaining("0%")).jobs()).containsExactly(percent);
+        assertThat(store.page(JobQuery.all().withNameContaining("a_b")).jobs()).extracting(Job::name)
+                .containsExactly("a_b");
+    }
+
+    @Test
+    void a_cursor_no_page_gave_out_is_refused_naming_the_cursor() {
+        insert(job("one").build());
+
+        for (String bad : List.of("not-a-cursor", "djI6MTox", "%%%", "12:34:56")) {
+            assertThatThrownBy(() -> store.page(JobQuery.all().after(bad))).as(bad)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        }
+    }
+
+    @Test
+    void paging_while_jobs_are_created_and_deleted_neither_skips_nor_repeats_a_job_that_stayed() throws Exception {
+        List<Job> stayed = new ArrayList<>();
+        List<Job> doomed = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Job job = insert(job("old " + i).createdAt(T0.plusMillis(i)).build());
+            (i % 3 == 0 ? doomed : stayed).add(job);
+        }
+        java.util.concurrent.atomic.AtomicBoolean paging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread churn = new Thread(() -> {
+            int i = 0;
+            for (Job job : doomed) {
+                store.apply(JobWrite.remove(store.find(job.id()).orElseThrow(), List.of()));
+                Job fresh = job("new " + i).createdAt(T0.plusSeconds(60).plusMillis(i++)).build();
+                store.insert(fresh, created(fresh), NO_LIMIT);
+            }
+            while (paging.get()) {
+                Job fresh = job("new " + i).createdAt(T0.plusSeconds(60).plusMillis(i++)).build();
+                store.insert(fresh, created(fresh), NO_LIMIT);
+                store.apply(JobWrite.remove(fresh, List.of()));
+            }
+        });
+        churn.start();
+        List<JobId> seen = new ArrayList<>();
+        try {
+            JobPage page = store.page(JobQuery.all().withLimit(7));
+            seen.addAll(page.jobs().stream().map(Job::id).toList());
+            while (page.nextCursor() != null) {
+                page = store.page(JobQuery.all().withLimit(7).after(page.nextCursor()));
+                seen.addAll(page.jobs().stream().map(Job::id).toList());
+            }
+        } finally {
+            paging.set(false);
+            churn.join();
+        }
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).containsAll(stayed.stream().map(Job::id).toList());
+    }
+
+    @Test
+    void the_summary_counts_every_job_whatever_a_page_shows() {
+        insertAll(job("active").nextRunAt(T0.plusSeconds(30)).build(),
+                job("retrying").consecutiveErrors(2).nextRunAt(T0.plusSeconds(10)).build(),
+                job("paused").status(JobStatus.PAUSED).build(),
+                job("failed").status(JobStatus.FAILED).build(),
+                job("stale").expectSuccessWithinMs(60_000L).staleSince(T0).nextRunAt(null).build(),
+                job("completed").status(JobStatus.COMPLETED).schedule(new At(T0)).build());
+
+        assertThat(store.summarize()).isEqualTo(new JobSummary(6, 3, 1, 1, 1, T0.plusSeconds(10), 1, 1));
+    }
+
+    @Test
+    void the_summary_follows_every_change_at_once() {
+        assertThat(store.summarize().total()).isZero();
+        Job job = insert(job("counted").build());
+        assertThat(store.summarize().total()).isEqualTo(1);
+
+        Job paused = save(job, job.pause(T0.plusSeconds(1)), null);
+        assertThat(store.summarize()).extracting(JobSummary::active, JobSummary::paused).containsExactly(0, 1);
+
+        save(paused, paused.activate(T0.plusSeconds(2)), null);
+        List<Job> claimed = store.claimDue(T0.plusSeconds(86_400), 10, OTHER, runIds("counted"));
+        assertThat(claimed).hasSize(1);
+        assertThat(store.summarize().active()).isEqualTo(1);
+
+        store.apply(JobWrite.remove(claimed.get(0), List.of()));
+        assertThat(store.summarize().total()).isZero();
     }
 
     @Test

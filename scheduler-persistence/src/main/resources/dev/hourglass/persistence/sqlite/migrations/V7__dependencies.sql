@@ -1,4 +1,4 @@
--- Hourglass schema version 6: the dependency breakers (CONTRACT §11.1), shared by every process on
+-- Hourglass schema version 7: the dependency breakers (CONTRACT §11.1), shared by every process on
 -- the file: each dependency's state and the faults of its window, and which jobs it holds.
 
 -- Set while the job's dependency holds it: it does not fire then.
