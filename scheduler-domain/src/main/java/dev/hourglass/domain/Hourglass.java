@@ -7,6 +7,8 @@ import dev.hourglass.domain.engine.Wakeup;
 import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
+import dev.hourglass.domain.policy.DependencyPolicy;
+import dev.hourglass.domain.policy.DependencySettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.model.Actor;
@@ -20,6 +22,7 @@ import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.service.BulkResumeService;
 import dev.hourglass.domain.service.ClusterService;
+import dev.hourglass.domain.service.DependencyService;
 import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
 import dev.hourglass.domain.service.JobQueryService;
@@ -129,6 +132,19 @@ public final class Hourglass implements AutoCloseable {
         public int incidentsOpen() {
             return store.openIncidents();
         }
+
+        @Override
+        public Map<String, Integer> dependenciesByState() {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (dev.hourglass.domain.model.DependencyState state : dev.hourglass.domain.model.DependencyState.values()) {
+                counts.put(state.wireName(), 0);
+            }
+            for (var dependency : dev.hourglass.domain.model.DependencyStatus.of(store.dependencyUsage(),
+                    store.dependencies())) {
+                counts.merge(dependency.state().wireName(), 1, Integer::sum);
+            }
+            return counts;
+        }
     }
 
     public static final class Builder {
@@ -143,6 +159,7 @@ public final class Hourglass implements AutoCloseable {
         private ZoneId defaultZone = ZoneId.systemDefault();
         private int maxJobs = 10_000;
         private BreakerSettings breaker = BreakerSettings.DEFAULT;
+        private DependencySettings dependencySettings = DependencySettings.DEFAULT;
         private EngineSettings engineSettings = EngineSettings.DEFAULT;
         private String instanceName = "hourglass";
         private Consumer<VirtualMachineError> onFatal = error -> { };
@@ -199,6 +216,20 @@ public final class Hourglass implements AutoCloseable {
          */
         public Builder incidentThreshold(int value) {
             this.incidents = new IncidentRule(value);
+            return this;
+        }
+
+        /**
+         * When a dependency's breaker opens (CONTRACT §11.1): runs of {@code threshold} distinct jobs
+         * of it end in a dependency fault within {@code window}; default 3 within 60 s.
+         */
+        public Builder dependencyBreaker(Duration window, int threshold) {
+            this.dependencySettings = dependencySettings.withWindow(window).withThreshold(threshold);
+            return this;
+        }
+
+        public Builder dependencySettings(DependencySettings value) {
+            this.dependencySettings = Objects.requireNonNull(value, "dependencySettings");
             return this;
         }
 
@@ -262,6 +293,7 @@ public final class Hourglass implements AutoCloseable {
             }
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
+            DependencyPolicy dependencyPolicy = new DependencyPolicy(dependencySettings, policy, ids);
             RunExecutor executor = new RunExecutor(runner, clock, metrics);
             Singletons oneAtATime = singletons != null ? singletons
                     : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS;
@@ -270,18 +302,22 @@ public final class Hourglass implements AutoCloseable {
                     oneAtATime,
                     changes != null ? changes
                             : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE,
-                    metrics);
+                    metrics, dependencyPolicy);
             store.keepIncidentsBy(incidents);
             metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(store, store, store, store, store, store, clock, defaultZone);
+            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone, store,
+                    store);
+            DependencyService dependencies = new DependencyService(store, dependencyPolicy, clock, wakeup::raise,
+                    engine::alertWritten);
             BulkResumeService bulkResume = new BulkResumeService(commands, store, store, clock);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine);
             ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, cluster, commands, queries, queries, bulkResume, queries);
+                    queries, queries, queries, health, cluster, commands, queries, queries, dependencies, dependencies,
+                    dependencies, bulkResume, queries);
             return new Hourglass(useCases, engine);
         }
     }

@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
         IncidentRoutes storms = new IncidentRoutes(useCases, mapper);
+        DependencyRoutes dependencies = new DependencyRoutes(useCases, mapper);
         DashboardRoutes dashboard = DashboardRoutes.load();
         OpenApiRoutes openApi = OpenApiRoutes.load();
         RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves,
@@ -56,6 +57,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(guard::check);
             config.routes.apiBuilder(() -> {
+                dependencies.register();
                 // Before the job routes: "resume" and "incidents" are no job ids.
                 storms.register();
                 routes.register();

@@ -111,7 +111,7 @@ final class Requests {
         }
     }
 
-    private static Instant instant(String text, String field) {
+    static Instant instant(String text, String field) {
         if (text == null) {
             return null;
         }

@@ -61,12 +61,12 @@ final class Responses {
     }
 
     record SummaryJson(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
-            int recentFailures, int stale, int openIncidents) {
+            int recentFailures, int stale, int openIncidents, int openDependencies) {
 
         static SummaryJson of(JobSummary summary) {
             return new SummaryJson(summary.total(), summary.active(), summary.paused(), summary.completed(),
                     summary.failed(), summary.nextFireAt(), summary.recentFailures(), summary.stale(),
-                    summary.openIncidents());
+                    summary.openIncidents(), summary.openDependencies());
         }
     }
 

@@ -8,12 +8,18 @@ import java.util.Objects;
 /**
  * Counts over all jobs. {@code recentFailures} counts active jobs that failed at least once since
  * their last success; {@code nextFireAt} is the earliest next run, or null; {@code stale} counts the
- * jobs in an open stale episode ({@link Job#isStale()}); {@code openIncidents} the incidents open
- * (CONTRACT §11.3), which the jobs alone do not tell: see {@link #withOpenIncidents}.
+ * jobs in an open stale episode ({@link Job#isStale()}); {@code openDependencies} the dependencies
+ * that hold their jobs (open or half-open, CONTRACT §11.1) and {@code openIncidents} the incidents
+ * open (§11.3), which the jobs alone do not tell.
  */
 public record JobSummary(
         int total, int active, int paused, int completed, int failed, Instant nextFireAt, int recentFailures,
-        int stale, int openIncidents) {
+        int stale, int openDependencies, int openIncidents) {
+
+    public JobSummary(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
+            int recentFailures, int stale, int openDependencies) {
+        this(total, active, paused, completed, failed, nextFireAt, recentFailures, stale, openDependencies, 0);
+    }
 
     public JobSummary(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
             int recentFailures, int stale) {
@@ -49,6 +55,7 @@ public record JobSummary(
             }
         }
         Instant nextFireAt = jobs.stream()
+                .filter(job -> !job.heldByDependency())
                 .map(Job::nextRunAt)
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
@@ -56,8 +63,15 @@ public record JobSummary(
         return new JobSummary(jobs.size(), active, paused, completed, failed, nextFireAt, recentFailures, stale);
     }
 
+    /** The same counts, with {@code count} dependencies holding their jobs. */
+    public JobSummary withOpenDependencies(int count) {
+        return new JobSummary(total, active, paused, completed, failed, nextFireAt, recentFailures, stale, count,
+                openIncidents);
+    }
+
     /** The same counts, with {@code count} incidents open. */
     public JobSummary withOpenIncidents(int count) {
-        return new JobSummary(total, active, paused, completed, failed, nextFireAt, recentFailures, stale, count);
+        return new JobSummary(total, active, paused, completed, failed, nextFireAt, recentFailures, stale,
+                openDependencies, count);
     }
 }

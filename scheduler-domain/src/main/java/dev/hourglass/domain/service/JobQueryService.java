@@ -30,8 +30,10 @@ import dev.hourglass.domain.port.in.ReadRevisionsUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
+import dev.hourglass.domain.model.Dependency;
 import dev.hourglass.domain.port.out.AuditLog;
 import dev.hourglass.domain.port.out.Incidents;
+import dev.hourglass.domain.port.out.Dependencies;
 import dev.hourglass.domain.port.out.Instances;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.Revisions;
@@ -63,15 +65,35 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     private final Incidents incidents;
     private final Clock clock;
     private final ZoneId defaultZone;
+    private final Dependencies dependencies;
 
     public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
-            Instances instances, Incidents incidents, Clock clock, ZoneId defaultZone) {
+            Instances instances, Clock clock, ZoneId defaultZone) {
+        this(store, auditLog, runHistory, revisions, instances, clock, defaultZone, null, null);
+    }
+
+    /**
+     * As the other constructor, with the dependency breakers in {@code dependencies} (null: none)
+     * counted in the summary and named in explanations.
+     */
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
+            Instances instances, Clock clock, ZoneId defaultZone, Dependencies dependencies) {
+        this(store, auditLog, runHistory, revisions, instances, clock, defaultZone, dependencies, null);
+    }
+
+    /**
+     * As the other constructors, also with the incidents in {@code incidents} (null: none) counted in
+     * the summary and listed.
+     */
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
+            Instances instances, Clock clock, ZoneId defaultZone, Dependencies dependencies, Incidents incidents) {
+        this.dependencies = dependencies;
+        this.incidents = incidents;
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.instances = Objects.requireNonNull(instances, "instances");
-        this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
     }
@@ -89,12 +111,17 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
 
     @Override
     public JobSummary summarize() {
-        return store.summarize().withOpenIncidents(incidents.openIncidents());
+        JobSummary summary = store.summarize();
+        summary = dependencies == null ? summary : summary.withOpenDependencies(DependencyService.holding(dependencies));
+        return incidents == null ? summary : summary.withOpenIncidents(incidents.openIncidents());
     }
 
     /** Each open incident with the jobs failing with its signature now, newest first; a resolved one with none. */
     @Override
     public List<IncidentView> incidents(boolean openOnly) {
+        if (incidents == null) {
+            return List.of();
+        }
         List<Incident> listed = incidents.incidents(openOnly);
         return listed.stream().map(incident -> new IncidentView(incident, !incident.open() ? List.of()
                 : incidents.failingWith(incident.signature()).stream().map(store::find).flatMap(Optional::stream)
@@ -129,7 +156,9 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
         String runningOn = job.claim() == null ? null : instances.instances(now, ANY_LEASE).stream()
                 .filter(instance -> instance.id().equals(job.claim().owner()))
                 .map(InstanceInfo::name).findFirst().orElse(null);
-        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn));
+        Dependency holding = dependencies == null || !job.heldByDependency() ? null
+                : job.dependencyKey().flatMap(dependencies::dependency).filter(Dependency::holds).orElse(null);
+        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn, holding));
     }
 
     @Override

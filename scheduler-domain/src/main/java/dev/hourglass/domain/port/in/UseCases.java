@@ -1,5 +1,7 @@
 package dev.hourglass.domain.port.in;
 
+import dev.hourglass.domain.error.DependencyNotFoundException;
+import java.util.List;
 import java.util.Objects;
 
 /** Everything an adapter may ask of Hourglass, one use case each. */
@@ -20,21 +22,29 @@ public record UseCases(
         EditJobUseCase edit,
         ReadRevisionsUseCase revisions,
         ExplainJobUseCase explain,
+        ListDependenciesUseCase dependencies,
+        OpenDependencyUseCase openDependency,
+        CloseDependencyUseCase closeDependency,
         ResumeJobsUseCase resumeAll,
         ListIncidentsUseCase incidents) {
 
-    /** The use cases of round 1 and the operator tools, without bulk resume and incidents (they refuse). */
+    /**
+     * Use cases without dependency breakers, bulk resume or incidents: no dependency or incident is
+     * listed, and none can be held or closed; a bulk resume refuses.
+     */
     public UseCases(CreateJobUseCase create, GetJobUseCase get, ListJobsUseCase list, SummarizeJobsUseCase summarize,
             PauseJobUseCase pause, ResumeJobUseCase resume, RunJobNowUseCase runNow, DeleteJobUseCase delete,
             ReadAuditUseCase audit, ReadRunsUseCase runs, PreviewScheduleUseCase preview, CheckHealthUseCase health,
             ListInstancesUseCase cluster, EditJobUseCase edit, ReadRevisionsUseCase revisions,
             ExplainJobUseCase explain) {
         this(create, get, list, summarize, pause, resume, runNow, delete, audit, runs, preview, health, cluster, edit,
-                revisions, explain, command -> {
+                revisions, explain, List::of, command -> {
+                    throw new DependencyNotFoundException(command.name());
+                }, command -> {
+                    throw new DependencyNotFoundException(command.name());
+                }, command -> {
                     throw new UnsupportedOperationException("bulk resume is not wired");
-                }, openOnly -> {
-                    throw new UnsupportedOperationException("incidents are not wired");
-                });
+                }, openOnly -> List.of());
     }
 
     public UseCases {
@@ -54,6 +64,9 @@ public record UseCases(
         Objects.requireNonNull(edit, "edit");
         Objects.requireNonNull(revisions, "revisions");
         Objects.requireNonNull(explain, "explain");
+        Objects.requireNonNull(dependencies, "dependencies");
+        Objects.requireNonNull(openDependency, "openDependency");
+        Objects.requireNonNull(closeDependency, "closeDependency");
         Objects.requireNonNull(resumeAll, "resumeAll");
         Objects.requireNonNull(incidents, "incidents");
     }

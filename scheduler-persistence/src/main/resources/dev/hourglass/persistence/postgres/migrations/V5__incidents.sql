@@ -1,5 +1,5 @@
 -- Hourglass on PostgreSQL, schema version 5: incidents, failures that share a cause (CONTRACT
--- §11.3), as SQLite's version 7 has them.
+-- §11.3), as SQLite's version 8 has them.
 
 -- The error signature each job counts under: an active or failed job whose last run failed. Kept
 -- by every write that changes the job, in its transaction; gone with the job.

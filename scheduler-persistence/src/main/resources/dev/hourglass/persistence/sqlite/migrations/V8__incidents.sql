@@ -1,4 +1,4 @@
--- Hourglass schema version 7: incidents, failures that share a cause (CONTRACT §11.3).
+-- Hourglass schema version 8: incidents, failures that share a cause (CONTRACT §11.3).
 
 -- The error signature each job counts under: an active or failed job whose last run failed. Kept
 -- by every write that changes the job, in its transaction; gone with the job.
