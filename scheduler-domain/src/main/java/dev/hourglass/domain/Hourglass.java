@@ -262,7 +262,7 @@ public final class Hourglass implements AutoCloseable {
             ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, cluster, commands, queries, queries);
+                    queries, queries, queries, health, cluster, commands, queries, queries, commands);
             return new Hourglass(useCases, engine);
         }
     }

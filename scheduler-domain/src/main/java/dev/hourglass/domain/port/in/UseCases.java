@@ -19,7 +19,8 @@ public record UseCases(
         ListInstancesUseCase cluster,
         EditJobUseCase edit,
         ReadRevisionsUseCase revisions,
-        ExplainJobUseCase explain) {
+        ExplainJobUseCase explain,
+        CreateJobsUseCase createAll) {
 
     public UseCases {
         Objects.requireNonNull(create, "create");
@@ -38,5 +39,6 @@ public record UseCases(
         Objects.requireNonNull(edit, "edit");
         Objects.requireNonNull(revisions, "revisions");
         Objects.requireNonNull(explain, "explain");
+        Objects.requireNonNull(createAll, "createAll");
     }
 }
