@@ -79,9 +79,14 @@ public record CreateJobsCommand(List<Item> items) {
             try {
                 return add(command.get());
             } catch (InvalidInputException e) {
-                items.add(Refused.of(e));
-                return this;
+                return refuse(e);
             }
+        }
+
+        /** A job whose field was refused before its command was built. */
+        public Builder refuse(InvalidInputException e) {
+            items.add(Refused.of(e));
+            return this;
         }
 
         /** A job the caller refused itself, for {@code message} (an {@code invalid_request}). */
