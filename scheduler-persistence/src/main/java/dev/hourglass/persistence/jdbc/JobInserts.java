@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Inserting a batch of new jobs, alike on both databases, inside a transaction the store opened and
@@ -38,13 +37,17 @@ public final class JobInserts {
 
     /** Inserts the jobs, their entries and their first revisions; the caller's transaction makes it all or nothing. */
     public static void insertAll(Handle tx, List<JobCreation> creations, SqlValues values) throws SQLException {
-        PreparedBatch jobs = tx.prepareBatch(JobColumns.INSERT);
-        for (JobCreation creation : creations) {
-            JobColumns.bind(jobs, creation.job(), values).add();
-        }
-        jobs.execute();
-        try (PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT);
+        try (PreparedStatement jobs = tx.getConnection().prepareStatement(JobColumns.INSERT_POSITIONAL);
+                PreparedStatement audit = tx.getConnection().prepareStatement(AuditColumns.INSERT);
                 PreparedStatement revision = tx.getConnection().prepareStatement(RevisionColumns.INSERT)) {
+            for (JobCreation creation : creations) {
+                Object[] row = JobColumns.row(creation.job(), values);
+                for (int i = 0; i < row.length; i++) {
+                    jobs.setObject(i + 1, row[i]);
+                }
+                jobs.addBatch();
+            }
+            jobs.executeBatch();
             for (JobCreation creation : creations) {
                 AuditColumns.bind(audit, creation.created(), values);
                 audit.addBatch();
