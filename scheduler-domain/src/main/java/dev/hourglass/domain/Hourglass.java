@@ -297,7 +297,7 @@ public final class Hourglass implements AutoCloseable {
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
                     queries, queries, queries, health, cluster, commands, queries, queries, dependencies, dependencies,
-                    dependencies);
+                    dependencies, commands);
             return new Hourglass(useCases, engine);
         }
     }

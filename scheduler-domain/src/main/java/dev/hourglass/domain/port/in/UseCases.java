@@ -24,20 +24,21 @@ public record UseCases(
         ExplainJobUseCase explain,
         ListDependenciesUseCase dependencies,
         OpenDependencyUseCase openDependency,
-        CloseDependencyUseCase closeDependency) {
+        CloseDependencyUseCase closeDependency,
+        CreateJobsUseCase createAll) {
 
     /** Use cases without dependency breakers: no dependency is listed, and none can be held or closed. */
     public UseCases(CreateJobUseCase create, GetJobUseCase get, ListJobsUseCase list, SummarizeJobsUseCase summarize,
             PauseJobUseCase pause, ResumeJobUseCase resume, RunJobNowUseCase runNow, DeleteJobUseCase delete,
             ReadAuditUseCase audit, ReadRunsUseCase runs, PreviewScheduleUseCase preview, CheckHealthUseCase health,
             ListInstancesUseCase cluster, EditJobUseCase edit, ReadRevisionsUseCase revisions,
-            ExplainJobUseCase explain) {
+            ExplainJobUseCase explain, CreateJobsUseCase createAll) {
         this(create, get, list, summarize, pause, resume, runNow, delete, audit, runs, preview, health, cluster, edit,
                 revisions, explain, List::of, command -> {
                     throw new DependencyNotFoundException(command.name());
                 }, command -> {
                     throw new DependencyNotFoundException(command.name());
-                });
+                }, createAll);
     }
 
     public UseCases {
@@ -60,5 +61,6 @@ public record UseCases(
         Objects.requireNonNull(dependencies, "dependencies");
         Objects.requireNonNull(openDependency, "openDependency");
         Objects.requireNonNull(closeDependency, "closeDependency");
+        Objects.requireNonNull(createAll, "createAll");
     }
 }
