@@ -317,7 +317,7 @@ public final class Hourglass implements AutoCloseable {
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
                     queries, queries, queries, health, cluster, commands, queries, queries, dependencies, dependencies,
-                    dependencies, bulkResume, queries);
+                    dependencies, commands, bulkResume, queries);
             return new Hourglass(useCases, engine);
         }
     }

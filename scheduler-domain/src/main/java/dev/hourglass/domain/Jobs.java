@@ -14,6 +14,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.in.BulkResume;
+import dev.hourglass.domain.port.in.CreateJobsCommand;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.HistoryQuery;
@@ -80,6 +81,27 @@ public final class Jobs {
     public Job create(String name, ScheduleSpec schedule, String task, JobOptions options) {
         Objects.requireNonNull(options, "options");
         return useCases.create().create(options.command(name, schedule, task, actor));
+    }
+
+    /**
+     * Creates every job of {@code batch} (1 to 1000) in one transaction, each as
+     * {@link #create(String, ScheduleSpec, String, JobOptions)} would, or none of them.
+     *
+     * @return the jobs as stored, in the order of {@code batch}
+     * @throws dev.hourglass.domain.error.BatchRefusedException naming every refused job by its index in
+     *         {@code batch} (an invalid field or schedule, a name twice in the batch or already stored)
+     * @throws dev.hourglass.domain.error.JobLimitReachedException when the batch does not fit under the job limit
+     * @throws dev.hourglass.domain.error.InvalidInputException naming {@code jobs} for an empty batch or one
+     *         of more than 1000
+     */
+    public List<Job> createAll(List<NewJob> batch) {
+        Objects.requireNonNull(batch, "batch");
+        CreateJobsCommand.Builder command = CreateJobsCommand.builder();
+        for (NewJob job : batch) {
+            Objects.requireNonNull(job, "a job of the batch");
+            command.add(() -> job.options().command(job.name(), job.schedule(), job.task(), actor));
+        }
+        return useCases.createAll().createAll(command.build());
     }
 
     /** As {@link #createIfAbsent(String, ScheduleSpec, String, JobOptions)} with the default options. */

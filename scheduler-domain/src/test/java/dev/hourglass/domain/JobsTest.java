@@ -3,6 +3,7 @@ package dev.hourglass.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.domain.error.BatchRefusedException;
 import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.error.InvalidInputException;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code hourglass.jobs()}: the typed facade over the use cases, driven by a manual clock. */
@@ -41,6 +43,34 @@ class JobsTest {
         assertThat(job.enabled()).isTrue();
         assertThat(job.deleteAfterRun()).isFalse();
         assertThat(jobs.get(job.id())).isEqualTo(job);
+    }
+
+    @Test
+    void create_all_creates_a_batch_in_its_order_with_the_options_of_each() {
+        List<Job> created = jobs.as("importer").createAll(List.of(
+                NewJob.of("sync-eu", Schedules.every(Duration.ofMinutes(5)), "eu"),
+                NewJob.of("sync-us", Schedules.every(Duration.ofMinutes(5)), "us")
+                        .with(JobOptions.defaults().dependency("crm").enabled(false))));
+
+        assertThat(created).extracting(Job::name).containsExactly("sync-eu", "sync-us");
+        assertThat(created.get(1).dependency()).isEqualTo("crm");
+        assertThat(created.get(1).enabled()).isFalse();
+        assertThat(created).allSatisfy(job -> assertThat(job.createdBy()).isEqualTo("importer"));
+        assertThat(jobs.list()).hasSize(2);
+    }
+
+    @Test
+    void create_all_refuses_the_whole_batch_naming_each_bad_job_by_index() {
+        jobs.create("taken", Schedules.every(Duration.ofMinutes(5)), "t");
+
+        assertThatThrownBy(() -> jobs.createAll(List.of(
+                NewJob.of("fine", Schedules.every(Duration.ofMinutes(5)), "t"),
+                NewJob.of("too-late", Schedules.at(now.minusSeconds(1)), "t"),
+                NewJob.of("TAKEN", Schedules.every(Duration.ofMinutes(5)), "t"),
+                NewJob.of("x".repeat(201), Schedules.every(Duration.ofMinutes(5)), "t"))))
+                .isInstanceOfSatisfying(BatchRefusedException.class, e -> assertThat(e.items())
+                        .extracting(BatchRefusedException.Item::index).containsExactly(1, 2, 3));
+        assertThat(jobs.list()).extracting(Job::name).containsExactly("taken");
     }
 
     @Test

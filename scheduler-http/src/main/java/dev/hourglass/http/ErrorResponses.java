@@ -1,5 +1,6 @@
 package dev.hourglass.http;
 
+import dev.hourglass.domain.error.BatchRefusedException;
 import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.error.HourglassException;
 import dev.hourglass.domain.error.InvalidInputException;
@@ -34,6 +35,7 @@ final class ErrorResponses {
 
     static void register(RoutesConfig routes, long maxBodyBytes) {
         ErrorResponses errors = new ErrorResponses(maxBodyBytes);
+        routes.exception(BatchRefusedException.class, ErrorResponses::batchRefusal);
         routes.exception(HourglassException.class, ErrorResponses::domainRefusal);
         routes.exception(ApiException.class, ErrorResponses::adapterRefusal);
         routes.exception(HttpResponseException.class, errors::frameworkRefusal);
@@ -76,6 +78,14 @@ final class ErrorResponses {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         write(ctx, status, e.code().wireName(), messageOf(e));
+    }
+
+    /** A batch refused as a whole: its code's status, and every refused job by index with its own code. */
+    private static void batchRefusal(BatchRefusedException e, Context ctx) {
+        ApiHeaders.apply(ctx);
+        ctx.status(statusOf(e.code())).json(new Responses.BatchError(e.getMessage(), e.code().wireName(),
+                e.items().stream().map(item -> new Responses.ItemError(item.index(), item.message(),
+                        item.code().wireName())).toList()));
     }
 
     /** The domain's message, led by the field it names when the message does not say it already. */

@@ -13,6 +13,12 @@ public record HttpSettings(String apiToken, long maxBodyBytes, boolean metricsPu
 
     /** CONTRACT §7: a body over 64 KiB is refused. */
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The body limit of {@code POST .../batch} alone (CONTRACT §13), whatever {@code maxBodyBytes}
+     * says: 1000 jobs of about 8 KiB each (a task of a few KiB, its name, schedule and options), or
+     * fewer larger ones; a batch of 1000 jobs with 32 KiB tasks has to be sent in several batches.
+     */
+    public static final long BATCH_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     public HttpSettings {
         if (apiToken != null && apiToken.isBlank()) {

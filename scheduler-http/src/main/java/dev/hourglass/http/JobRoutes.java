@@ -19,6 +19,8 @@ import dev.hourglass.domain.port.in.RunJobNowCommand;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.UseCases;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 final class JobRoutes {
 
     static final String BASE = "/ui/api/scheduler";
+    static final String BATCH = BASE + "/batch";
 
     private static final Pattern POSITIVE_INTEGER = Pattern.compile("\\+?[0-9]+");
     private static final String STATUSES =
@@ -52,6 +55,10 @@ final class JobRoutes {
             post("preview", this::preview);
             get("preview", JobRoutes::previewTakesPost);
             delete("preview", JobRoutes::previewTakesPost);
+            // Nor is "batch" (§13).
+            post("batch", this::createAll);
+            get("batch", JobRoutes::batchTakesPost);
+            delete("batch", JobRoutes::batchTakesPost);
             // Nor is "cluster" (§10.1).
             get("cluster", this::cluster);
             delete("cluster", JobRoutes::clusterTakesGet);
@@ -92,6 +99,40 @@ final class JobRoutes {
         Requests.CreateJobRequest request = Requests.CreateJobRequest.from(requiredBody(ctx));
         Job job = useCases.create().create(request.toCommand(Principal.of(ctx)));
         ctx.status(201).json(new Responses.JobBody(JobJson.of(job)));
+    }
+
+    /** All or nothing; a refused batch names every bad job by index (see {@link ErrorResponses}). */
+    private void createAll(Context ctx) {
+        JsonObject body = JsonObject.root(JsonMapping.readObject(mapper, batchBody(ctx), null));
+        List<Job> jobs = useCases.createAll().createAll(Requests.batch(body, Principal.of(ctx)));
+        ctx.status(201).json(new Responses.JobsBody(jobs.stream().map(JobJson::of).toList()));
+    }
+
+    /** Whether {@code path} is the batch route, whose body may be larger than the others'. */
+    static boolean isBatch(String path) {
+        return path.equals(BATCH) || path.equals(BATCH + "/");
+    }
+
+    /**
+     * The body up to {@link HttpSettings#BATCH_MAX_BODY_BYTES}: Javalin's own limit is the single
+     * routes' one, so this route reads its body itself, cut off at its own limit.
+     */
+    private static byte[] batchBody(Context ctx) {
+        long limit = HttpSettings.BATCH_MAX_BODY_BYTES;
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) limit + 1);
+            if (body.length > limit) {
+                throw ApiException.payloadTooLarge(limit);
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.invalidJson("request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void batchTakesPost(Context ctx) {
+        ctx.header("Allow", "POST");
+        throw ApiException.methodNotAllowed(ctx.method().name(), ctx.path());
     }
 
     private void show(Context ctx) {

@@ -2,6 +2,8 @@ package dev.hourglass.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -92,6 +94,22 @@ final class JsonObject {
     JsonObject object(String name) {
         JsonNode value = typed(name, JsonNode::isObject, "an object");
         return value == null ? null : new JsonObject((ObjectNode) value, path(name) + ".");
+    }
+
+    /**
+     * An array, or null when absent or null: each element as an object, or null for an element that
+     * is not one (the caller refuses it by its index).
+     */
+    List<JsonObject> objects(String name) {
+        JsonNode value = typed(name, JsonNode::isArray, "an array");
+        if (value == null) {
+            return null;
+        }
+        List<JsonObject> elements = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            elements.add(element.isObject() ? new JsonObject((ObjectNode) element, "") : null);
+        }
+        return elements;
     }
 
     /** The field's value, null when absent or JSON null; a value of another type is refused naming the field. */

@@ -7,8 +7,9 @@ import java.util.function.Predicate;
  * Runs before every route: sets the API headers, checks the bearer token (all paths but
  * {@code /health}, the OpenAPI document, {@code /metrics} when public, and the requests {@code open}
  * lets through: the dashboard's static files), records
- * the principal, and refuses a declared body over the limit before it is read. A body without a
- * declared length is cut off at the same limit while it is read.
+ * the principal, and refuses a declared body over the limit before it is read (the batch route's
+ * own, {@link HttpSettings#BATCH_MAX_BODY_BYTES}, on it). A body without a declared length is cut
+ * off at the same limit while it is read.
  */
 final class RequestGuard {
 
@@ -34,8 +35,9 @@ final class RequestGuard {
             String principal = auth.principal(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
             Principal.set(ctx, principal);
         }
-        if (ctx.contentLength() > maxBodyBytes) {
-            throw ApiException.payloadTooLarge(maxBodyBytes);
+        long limit = JobRoutes.isBatch(ctx.path()) ? HttpSettings.BATCH_MAX_BODY_BYTES : maxBodyBytes;
+        if (ctx.contentLength() > limit) {
+            throw ApiException.payloadTooLarge(limit);
         }
         // Javalin decodes path parameters itself and throws on a broken escape: a path that cannot be
         // decoded names nothing here.

@@ -2,7 +2,9 @@ package dev.hourglass.http;
 
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.Probe;
+import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.port.in.CreateJobCommand;
+import dev.hourglass.domain.port.in.CreateJobsCommand;
 import dev.hourglass.domain.port.in.EditJobCommand;
 import dev.hourglass.domain.port.in.PauseJobCommand;
 import dev.hourglass.domain.port.in.PreviewScheduleCommand;
@@ -11,6 +13,7 @@ import dev.hourglass.domain.schedule.ScheduleSpec;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The request bodies of CONTRACT §7, read from JSON with strict types. They check shape only:
@@ -43,6 +46,36 @@ final class Requests {
             return new CreateJobCommand(name, description, enabled, schedule, task, deleteAfterRun, actor,
                     expectSuccessWithinMs, dependency, probe);
         }
+    }
+
+    /**
+     * {@code POST /ui/api/scheduler/batch}: {@code {"jobs": [create body, ...]}}. Each element is read
+     * as a create's body; one of the wrong shape is refused by its index, and the batch goes on being
+     * read, so that the domain's refusal names every bad job at once. How many jobs a batch may hold
+     * is the domain's to judge.
+     */
+    static CreateJobsCommand batch(JsonObject json, String actor) {
+        List<JsonObject> jobs = json.objects("jobs");
+        if (jobs == null) {
+            throw ApiException.invalidRequest("jobs is required: {\"jobs\": [{\"name\": ..., \"schedule\": ..., "
+                    + "\"task\": ...}, ...]}");
+        }
+        CreateJobsCommand.Builder batch = CreateJobsCommand.builder();
+        for (JsonObject job : jobs) {
+            if (job == null) {
+                batch.refuse("each job of the batch must be a JSON object, a create's body");
+                continue;
+            }
+            try {
+                CreateJobRequest request = CreateJobRequest.from(job);
+                batch.add(() -> request.toCommand(actor));
+            } catch (ApiException e) {
+                batch.refuse(e.getMessage());
+            } catch (InvalidInputException e) {
+                batch.refuse(e);
+            }
+        }
+        return batch.build();
     }
 
     /**

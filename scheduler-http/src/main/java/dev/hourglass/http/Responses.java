@@ -25,6 +25,17 @@ final class Responses {
     record JobList(SummaryJson summary, List<JobJson> jobs, String nextCursor) {
     }
 
+    /** {@code POST .../batch}: the jobs as stored, in the order of the request. */
+    record JobsBody(List<JobJson> jobs) {
+    }
+
+    /** A refused batch: the error of the whole, and each refused job by its index in {@code jobs}. */
+    record BatchError(String error, String code, List<ItemError> errors) {
+    }
+
+    record ItemError(int index, String error, String code) {
+    }
+
     record Deleted(boolean deleted) {
     }
 

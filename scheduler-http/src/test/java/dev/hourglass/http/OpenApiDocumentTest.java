@@ -34,7 +34,8 @@ class OpenApiDocumentTest {
 
     /** Handlers that exist only to refuse a method (405) on a literal path that {@code /{id}} would otherwise take. */
     private static final Set<String> REFUSING_HANDLERS = Set.of("GET /ui/api/scheduler/preview",
-            "DELETE /ui/api/scheduler/preview", "DELETE /ui/api/scheduler/cluster",
+            "DELETE /ui/api/scheduler/preview", "DELETE /ui/api/scheduler/cluster", "GET /ui/api/scheduler/batch",
+            "DELETE /ui/api/scheduler/batch",
             "GET /ui/api/scheduler/resume", "DELETE /ui/api/scheduler/resume", "PATCH /ui/api/scheduler/resume",
             "POST /ui/api/scheduler/incidents", "DELETE /ui/api/scheduler/incidents",
             "PATCH /ui/api/scheduler/incidents");

@@ -100,7 +100,8 @@ class ProtocolTest {
         UseCases broken = new UseCases(real.create(), real.get(), status -> {
             throw new IllegalStateException("secret internal detail");
         }, real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(), real.runs(),
-                real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain());
+                real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain(),
+                real.createAll());
         try (ApiFixture crashing = ApiFixture.over(broken); LogCapture log = new LogCapture()) {
 
             Reply reply = crashing.get(BASE);
@@ -133,7 +134,8 @@ class ProtocolTest {
         UseCases down = new UseCases(real.create(), id -> {
             throw new StoreUnavailableException("cannot find job in /data/scheduler.db: disk I/O error");
         }, real.list(), real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(),
-                real.runs(), real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain());
+                real.runs(), real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain(),
+                real.createAll());
         try (ApiFixture api = ApiFixture.over(down)) {
 
             Reply reply = api.get(BASE + "/" + new JobId("j-1"));
@@ -150,7 +152,8 @@ class ProtocolTest {
         UseCases sick = new UseCases(real.create(), real.get(), real.list(), real.summarize(), real.pause(),
                 real.resume(), real.runNow(), real.delete(), real.audit(), real.runs(), real.preview(),
                 () -> new HealthReport(false, "stopped", true, 3, Optional.empty(), 0, Optional.empty(),
-                        List.of("the store does not answer: disk I/O error")), real.cluster(), real.edit(), real.revisions(), real.explain());
+                        List.of("the store does not answer: disk I/O error")), real.cluster(), real.edit(), real.revisions(), real.explain(),
+                real.createAll());
         try (ApiFixture api = ApiFixture.over(sick)) {
 
             Reply reply = api.get("/health");
@@ -170,7 +173,8 @@ class ProtocolTest {
         UseCases unreadable = new UseCases(real.create(), id -> {
             throw new UnreadableJobException(id.value(), "schedule column holds 'bogus'");
         }, real.list(), real.summarize(), real.pause(), real.resume(), real.runNow(), real.delete(), real.audit(),
-                real.runs(), real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain());
+                real.runs(), real.preview(), real.health(), real.cluster(), real.edit(), real.revisions(), real.explain(),
+                real.createAll());
         try (ApiFixture api = ApiFixture.over(unreadable)) {
 
             Reply reply = api.get(BASE + "/" + new JobId("j-1"));

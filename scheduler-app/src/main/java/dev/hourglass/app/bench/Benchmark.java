@@ -23,10 +23,10 @@ import dev.hourglass.persistence.sqlite.SqliteOptions;
  * temporary SQLite file, printed as a table and written as JSON.
  */
 @Command(name = "java -jar scheduler-app.jar bench", mixinStandardHelpOptions = true,
-        description = "Measures Hourglass on this machine: W1 burst, W2 lag, W3 recurring, api, startup.")
+        description = "Measures Hourglass on this machine: W1 burst, batch create, W2 lag, W3 recurring, api, startup.")
 public final class Benchmark implements Callable<Integer> {
 
-    @Option(names = "--workload", defaultValue = "all", paramLabel = "W1|W2|W3|api|startup|all",
+    @Option(names = "--workload", defaultValue = "all", paramLabel = "W1|batch|W2|W3|api|startup|all",
             description = "Which workload to run. Default: ${DEFAULT-VALUE}")
     String workload;
 
@@ -82,6 +82,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (chosen.equals("w1") || chosen.equals("all")) {
             results.add(EngineWorkloads.burst(stores, 10_000));
+        }
+        if (chosen.equals("batch") || chosen.equals("all")) {
+            results.add(EngineWorkloads.batchCreate(stores, 10_000, 1_000));
         }
         if (chosen.equals("w2") || chosen.equals("all")) {
             results.add(EngineWorkloads.lag(stores, 2_000, Duration.ofSeconds(10)));

@@ -1,6 +1,7 @@
 package dev.hourglass.app.bench;
 
 import dev.hourglass.domain.Hourglass;
+import dev.hourglass.domain.NewJob;
 import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.UseCases;
@@ -104,6 +105,47 @@ final class EngineWorkloads {
             } finally {
                 engines.forEach(Hourglass::close);
             }
+        }
+    }
+
+    /**
+     * Batch create: {@code jobs} one-shot jobs through {@code hourglass.jobs().createAll}, {@code batch}
+     * at a time (each batch one transaction with its entries and revisions). Run three times, each on a
+     * fresh store; the first two warm the JIT up, the third is reported, the first as the cold figure.
+     */
+    static Result batchCreate(BenchStores stores, int jobs, int batch) throws Exception {
+        double cold = batchCreateOnce(stores, "batch-warm-up-1", jobs, batch);
+        batchCreateOnce(stores, "batch-warm-up-2", jobs, batch);
+        double warm = batchCreateOnce(stores, "batch", jobs, batch);
+        return new Result("batch create")
+                .parameter("jobs", jobs).parameter("batch", batch).parameter("store", stores.describe())
+                .figure("createsPerSecond", jobs / warm)
+                .figure("wallSeconds", warm)
+                .figure("msPerBatch", warm * 1000 / (jobs / (double) batch))
+                .figure("coldJvmCreatesPerSecond", jobs / cold);
+    }
+
+    /** Seconds to create the jobs, as W1 makes them (one-shots an hour ahead), a batch at a time. */
+    private static double batchCreateOnce(BenchStores stores, String name, int jobs, int batch) throws Exception {
+        try (BenchStores.Opened opened = stores.open(name)) {
+            Instant createdAt = Instant.now();
+            Instant at = createdAt.plus(Duration.ofHours(1));
+            Hourglass creator = Hourglass.builder(opened.stores().get(0)).clock(Clock.fixed(createdAt, ZoneOffset.UTC))
+                    .runner(request -> RunOutcome.ok(null)).maxJobs(jobs).build();
+            long start = System.nanoTime();
+            for (int from = 0; from < jobs; from += batch) {
+                List<NewJob> some = new ArrayList<>(batch);
+                for (int i = from; i < Math.min(jobs, from + batch); i++) {
+                    some.add(NewJob.of("batch-" + i, Schedules.at(at), "noop"));
+                }
+                creator.jobs().createAll(some);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int stored = opened.stores().get(0).list(Optional.empty()).size();
+            if (stored != jobs) {
+                throw new IllegalStateException("created " + stored + " jobs, not " + jobs);
+            }
+            return seconds;
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 public abstract sealed class HourglassException extends RuntimeException
         permits JobNotFoundException, DependencyNotFoundException, InvalidInputException, DuplicateNameException, JobLimitReachedException,
                 TransitionRejectedException, ConcurrentUpdateException, UnreadableJobException,
-                StoreUnavailableException, ShuttingDownException, PreconditionFailedException {
+                StoreUnavailableException, ShuttingDownException, PreconditionFailedException,
+                BatchRefusedException {
 
     private final ErrorCode code;
 

@@ -1,6 +1,9 @@
 package dev.hourglass.domain.service;
 
+import dev.hourglass.domain.error.BatchRefusedException;
 import dev.hourglass.domain.error.ConcurrentUpdateException;
+import dev.hourglass.domain.error.DuplicateNameException;
+import dev.hourglass.domain.error.ErrorCode;
 import dev.hourglass.domain.error.InvalidInputException;
 import dev.hourglass.domain.error.PreconditionFailedException;
 import dev.hourglass.domain.error.JobNotFoundException;
@@ -18,6 +21,8 @@ import dev.hourglass.domain.policy.UnexpectedVerdictException;
 import dev.hourglass.domain.policy.Verdict;
 import dev.hourglass.domain.port.in.CreateJobCommand;
 import dev.hourglass.domain.port.in.CreateJobUseCase;
+import dev.hourglass.domain.port.in.CreateJobsCommand;
+import dev.hourglass.domain.port.in.CreateJobsUseCase;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.DeleteJobUseCase;
 import dev.hourglass.domain.port.in.EditJobCommand;
@@ -26,6 +31,7 @@ import dev.hourglass.domain.port.in.PauseJobCommand;
 import dev.hourglass.domain.port.in.PauseJobUseCase;
 import dev.hourglass.domain.port.in.ResumeJobCommand;
 import dev.hourglass.domain.port.in.ResumeJobUseCase;
+import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.schedule.Schedule;
@@ -33,8 +39,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +54,7 @@ import java.util.function.Supplier;
  * reading again if another writer got there first.
  */
 public final class JobCommandService
-        implements CreateJobUseCase, PauseJobUseCase, ResumeJobUseCase, DeleteJobUseCase, EditJobUseCase {
+        implements CreateJobUseCase, CreateJobsUseCase, PauseJobUseCase, ResumeJobUseCase, DeleteJobUseCase, EditJobUseCase {
 
     /** Writers racing for one job settle within a few tries; more means something keeps rewriting it. */
     static final int MAX_ATTEMPTS = 20;
@@ -67,7 +78,74 @@ public final class JobCommandService
 
     @Override
     public Job create(CreateJobCommand command) {
+        JobCreation creation = creation(command, Instants.now(clock));
+        store.insert(creation.job(), creation.created(), maxJobs);
+        onScheduleChange.run();
+        return creation.job();
+    }
+
+    /**
+     * Checks every job of the batch before it stores any: the refusals of the command (a field, a
+     * JSON type), of the schedule, a name given twice in the batch (each repeat is refused, the first
+     * stays), and, when anything else is refused, the names stored jobs hold, so the refusal names
+     * every bad job at once. A clean batch goes to the store in one transaction, which refuses the
+     * names it holds by then; the engine is woken once.
+     */
+    @Override
+    public List<Job> createAll(CreateJobsCommand command) {
         Instant now = Instants.now(clock);
+        List<CreateJobsCommand.Item> items = command.items();
+        List<BatchRefusedException.Item> refused = new ArrayList<>();
+        List<JobCreation> creations = new ArrayList<>(items.size());
+        Map<String, Integer> firstWithName = new HashMap<>();
+        Map<String, Integer> indexOfName = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof CreateJobsCommand.Refused refusal) {
+                refused.add(new BatchRefusedException.Item(i, refusal.code(), refusal.message()));
+                continue;
+            }
+            CreateJobCommand job = ((CreateJobsCommand.Valid) items.get(i)).command();
+            Integer first = firstWithName.putIfAbsent(Job.nameKey(job.name()), i);
+            if (first != null) {
+                refused.add(new BatchRefusedException.Item(i, ErrorCode.DUPLICATE_NAME, "name: '" + job.name()
+                        + "' is the name of job " + first + " of this batch too (names are case-insensitive)"));
+                continue;
+            }
+            indexOfName.put(Job.nameKey(job.name()), i);
+            try {
+                creations.add(creation(job, now));
+            } catch (InvalidInputException e) {
+                refused.add(new BatchRefusedException.Item(i, e.code(), CreateJobsCommand.Refused.of(e).message()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            Set<Integer> refusedIndexes = new HashSet<>();
+            refused.forEach(item -> refusedIndexes.add(item.index()));
+            for (String taken : store.namesTaken(indexOfName.keySet())) {
+                int index = indexOfName.get(taken);
+                if (!refusedIndexes.contains(index)) {
+                    refused.add(takenName(index, ((CreateJobsCommand.Valid) items.get(index)).command().name()));
+                }
+            }
+            throw BatchRefusedException.of(ErrorCode.INVALID_REQUEST, refused);
+        }
+        try {
+            store.insertAll(creations, maxJobs);
+        } catch (DuplicateNameException e) {
+            throw BatchRefusedException.of(ErrorCode.DUPLICATE_NAME, e.names().stream()
+                    .map(name -> takenName(indexOfName.get(Job.nameKey(name)), name)).toList());
+        }
+        onScheduleChange.run();
+        return creations.stream().map(JobCreation::job).toList();
+    }
+
+    private static BatchRefusedException.Item takenName(int index, String name) {
+        return new BatchRefusedException.Item(index, ErrorCode.DUPLICATE_NAME,
+                new DuplicateNameException(name).getMessage());
+    }
+
+    /** The job {@code command} asks for, as created at {@code now}, with its {@code create} entry. */
+    private JobCreation creation(CreateJobCommand command, Instant now) {
         Schedule schedule = command.schedule().resolve(defaultZone).anchoredAt(now);
         schedule.requireFutureFire(now);
         Instant next = command.enabled() ? schedule.activationFire(now).orElse(null) : null;
@@ -75,10 +153,8 @@ public final class JobCommandService
                 schedule, command.task(), command.deleteAfterRun(), command.expectSuccessWithinMs(),
                 command.dependency(), command.probe());
         Job job = Job.created(new JobId(ids.get()), definition, next, now, command.createdBy());
-        store.insert(job, AuditEntry.of(ids.get(), job, AuditAction.CREATE, null, JobStatus.ACTIVE,
-                command.createdBy(), null, now), maxJobs);
-        onScheduleChange.run();
-        return job;
+        return new JobCreation(job, AuditEntry.of(ids.get(), job, AuditAction.CREATE, null, JobStatus.ACTIVE,
+                command.createdBy(), null, now));
     }
 
     /**

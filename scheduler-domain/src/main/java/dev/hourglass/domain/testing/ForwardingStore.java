@@ -15,13 +15,16 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,16 @@ public abstract class ForwardingStore implements SchedulerStore {
     @Override
     public void insert(Job job, AuditEntry created, int maxJobs) {
         delegate.insert(job, created, maxJobs);
+    }
+
+    @Override
+    public void insertAll(List<JobCreation> jobs, int maxJobs) {
+        delegate.insertAll(jobs, maxJobs);
+    }
+
+    @Override
+    public Set<String> namesTaken(Collection<String> nameKeys) {
+        return delegate.namesTaken(nameKeys);
     }
 
     @Override

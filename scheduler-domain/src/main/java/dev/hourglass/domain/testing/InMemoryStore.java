@@ -24,22 +24,26 @@ import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.DependencyChange;
+import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +94,45 @@ public final class InMemoryStore implements SchedulerStore {
         storedSeq.put(job.id(), nextSeq++);
         addRevision(JobRevision.first(job));
         audit.add(created);
+    }
+
+    /** Checks the whole batch before it stores any of it, under the one lock: all or nothing. */
+    @Override
+    public synchronized void insertAll(List<JobCreation> creations, int maxJobs) {
+        Set<String> takenKeys = namesTaken(creations.stream().map(creation -> creation.job().nameKey()).toList());
+        List<String> taken = creations.stream().map(JobCreation::job)
+                .filter(job -> takenKeys.contains(job.nameKey())).map(Job::name).toList();
+        if (!taken.isEmpty()) {
+            throw new DuplicateNameException(taken);
+        }
+        if ((long) jobs.size() + creations.size() > maxJobs) {
+            throw new JobLimitReachedException(maxJobs, jobs.size(), creations.size());
+        }
+        Set<String> batchKeys = new HashSet<>();
+        for (JobCreation creation : creations) {
+            if (jobs.containsKey(creation.job().id())) {
+                throw new IllegalStateException("job id already stored: " + creation.job().id());
+            }
+            if (!batchKeys.add(creation.job().nameKey())) {
+                // As a database's unique index would: the transaction fails, and nothing is stored.
+                throw new IllegalArgumentException("the batch holds the name '" + creation.job().name() + "' twice");
+            }
+        }
+        for (JobCreation creation : creations) {
+            insert(creation.job(), creation.created(), Integer.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public synchronized Set<String> namesTaken(Collection<String> nameKeys) {
+        Set<String> wanted = new HashSet<>(nameKeys);
+        Set<String> taken = new HashSet<>();
+        for (Job job : jobs.values()) {
+            if (wanted.contains(job.nameKey())) {
+                taken.add(job.nameKey());
+            }
+        }
+        return taken;
     }
 
     @Override

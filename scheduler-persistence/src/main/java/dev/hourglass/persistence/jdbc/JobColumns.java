@@ -46,6 +46,9 @@ public final class JobColumns {
 
     public static final String INSERT = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
             + NAMES.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
+    /** Positional: every column of {@link #NAMES}, in its order; see {@link #row}. */
+    public static final String INSERT_POSITIONAL = "INSERT INTO jobs (" + String.join(", ", NAMES) + ") VALUES ("
+            + NAMES.stream().map(name -> "?").collect(Collectors.joining(", ")) + ")";
     /**
      * The columns a saved job can change: its state. Its definition (name, schedule, task, ...)
      * changes only with an edit, so saves neither rewrite it nor touch the unique index on the name.
@@ -160,6 +163,38 @@ public final class JobColumns {
                 .bind("next_probe_at", values.instant(job.nextProbeAt()))
                 .bind("probe_waited_ms", probeWaitedMs(job))
                 .bind("held_since", values.instant(job.heldSince()));
+    }
+
+    /**
+     * The values of every column of {@code job}, in the order of {@link #NAMES}, as {@link #bind} binds
+     * them by name: for {@link #INSERT_POSITIONAL} in a JDBC batch, where binding by name would cost
+     * more than the insert itself. The stores' contract checks both with jobs of every shape.
+     */
+    public static Object[] row(Job job, SqlValues values) {
+        ScheduleColumns schedule = ScheduleColumns.of(job.schedule());
+        LastRun lastRun = job.lastRun();
+        Claim claim = job.claim();
+        return new Object[] {
+            job.id().value(), job.name(), job.nameKey(), job.description(), values.flag(job.enabled()),
+            schedule.kind(), values.instant(schedule.at()), schedule.intervalMs(), schedule.expr(), schedule.tz(),
+            job.task(), job.status().wireName(),
+            values.instant(lastRun == null ? null : lastRun.startedAt()),
+            lastRun == null ? null : lastRun.status().wireName(),
+            lastRun == null ? null : lastRun.durationMs(),
+            lastRun == null ? null : lastRun.error(),
+            values.instant(job.nextRunAt()), job.runCount(), job.consecutiveErrors(), values.flag(job.deleteAfterRun()),
+            values.instant(job.createdAt()), values.instant(job.updatedAt()), job.createdBy(), job.version(),
+            claim == null ? null : claim.runId().value(),
+            values.instant(claim == null ? null : claim.plannedAt()),
+            values.instant(claim == null ? null : claim.claimedAt()),
+            claim == null ? null : claim.version(),
+            claim == null ? null : claim.owner().value(),
+            claim == null ? null : claim.epoch(),
+            job.revision(), values.instant(job.pausedUntil()), job.expectSuccessWithinMs(),
+            values.instant(job.lastSuccessAt()), values.instant(job.staleSince()),
+            job.dependency(), job.dependencyKey().orElse(null),
+            job.probe() == null ? null : job.probe().afterMs(),
+            values.instant(job.nextProbeAt()), probeWaitedMs(job)};
     }
 
     /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */

@@ -24,6 +24,7 @@ import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.DependencyChange;
+import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.ScheduleChanges;
 import dev.hourglass.domain.port.out.SchedulerStore;
@@ -37,6 +38,7 @@ import dev.hourglass.persistence.jdbc.DependencyWrite;
 import dev.hourglass.persistence.jdbc.GroupWrite;
 import dev.hourglass.persistence.jdbc.IncidentColumns;
 import dev.hourglass.persistence.jdbc.IncidentWrites;
+import dev.hourglass.persistence.jdbc.JobInserts;
 import dev.hourglass.persistence.jdbc.JobColumns;
 import dev.hourglass.persistence.jdbc.JobReads;
 import dev.hourglass.persistence.jdbc.JobRow;
@@ -48,6 +50,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +188,59 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
             }
             return null;
         });
+    }
+
+    /**
+     * One transaction under the insert lock, as {@link #insert}: the names check, the count and the
+     * inserts are one step across the cluster, so two batches never both take the last places. The
+     * one race left, an edit that renames a job to a name of the batch meanwhile (edits take no
+     * insert lock), ends in the unique index, and is answered as the duplicate it is.
+     */
+    @Override
+    public void insertAll(List<JobCreation> creations, int maxJobs) {
+        if (creations.isEmpty()) {
+            return;
+        }
+        List<String> keys = creations.stream().map(creation -> creation.job().nameKey()).toList();
+        try {
+            transaction("insert " + creations.size() + " jobs", tx -> {
+                tx.execute(PostgresSql.INSERT_LOCK);
+                refuseTakenNames(creations, JobInserts.namesTaken(tx, keys));
+                long stored = tx.createQuery(JobColumns.COUNT).mapTo(Long.class).one();
+                if (stored + creations.size() > maxJobs) {
+                    throw new JobLimitReachedException(maxJobs, stored, creations.size());
+                }
+                try {
+                    JobInserts.insertAll(tx, creations, VALUES);
+                } catch (SQLException e) {
+                    throw new StoreException("cannot insert " + creations.size() + " jobs: " + e.getMessage(), e);
+                }
+                if (creations.stream().anyMatch(creation -> dueSoon(creation.job()))) {
+                    notifyChange(tx);
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+                refuseTakenNames(creations, namesTaken(keys));
+            }
+            throw e;
+        }
+    }
+
+    private static void refuseTakenNames(List<JobCreation> creations, Set<String> taken) {
+        if (!taken.isEmpty()) {
+            throw new DuplicateNameException(creations.stream().map(JobCreation::job)
+                    .filter(job -> taken.contains(job.nameKey())).map(Job::name).toList());
+        }
+    }
+
+    @Override
+    public Set<String> namesTaken(Collection<String> nameKeys) {
+        if (nameKeys.isEmpty()) {
+            return Set.of();
+        }
+        return read("look up " + nameKeys.size() + " names", h -> JobInserts.namesTaken(h, nameKeys));
     }
 
     private static void auditOne(Handle tx, AuditEntry entry) {

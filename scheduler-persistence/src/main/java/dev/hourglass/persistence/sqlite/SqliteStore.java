@@ -28,6 +28,7 @@ import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
 import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.DependencyChange;
+import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
 import java.io.IOException;
@@ -39,8 +40,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -196,6 +199,42 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
             }
             return null;
         }));
+    }
+
+    /**
+     * One {@code BEGIN IMMEDIATE} transaction: the write lock keeps every other writer out from the
+     * names check and the count to the commit, so the batch fits the limit and its names are free.
+     */
+    @Override
+    public void insertAll(List<JobCreation> creations, int maxJobs) {
+        if (creations.isEmpty()) {
+            return;
+        }
+        write("insert " + creations.size() + " jobs", () -> writer.inTransaction(tx -> {
+            Set<String> taken = JobInserts.namesTaken(tx, creations.stream().map(c -> c.job().nameKey()).toList());
+            if (!taken.isEmpty()) {
+                throw new DuplicateNameException(creations.stream().map(JobCreation::job)
+                        .filter(job -> taken.contains(job.nameKey())).map(Job::name).toList());
+            }
+            long stored = tx.createQuery(JobColumns.COUNT).mapTo(Long.class).one();
+            if (stored + creations.size() > maxJobs) {
+                throw new JobLimitReachedException(maxJobs, stored, creations.size());
+            }
+            try {
+                JobInserts.insertAll(tx, creations, SqlValues.SQLITE);
+            } catch (SQLException e) {
+                throw new StoreException("cannot insert " + creations.size() + " jobs: " + e.getMessage(), e);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Set<String> namesTaken(Collection<String> nameKeys) {
+        if (nameKeys.isEmpty()) {
+            return Set.of();
+        }
+        return read("look up " + nameKeys.size() + " names", h -> JobInserts.namesTaken(h, nameKeys));
     }
 
     private static boolean isUniqueViolation(UnableToExecuteStatementException e) {

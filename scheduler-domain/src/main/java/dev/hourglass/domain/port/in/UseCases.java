@@ -25,6 +25,7 @@ public record UseCases(
         ListDependenciesUseCase dependencies,
         OpenDependencyUseCase openDependency,
         CloseDependencyUseCase closeDependency,
+        CreateJobsUseCase createAll,
         ResumeJobsUseCase resumeAll,
         ListIncidentsUseCase incidents) {
 
@@ -36,13 +37,13 @@ public record UseCases(
             PauseJobUseCase pause, ResumeJobUseCase resume, RunJobNowUseCase runNow, DeleteJobUseCase delete,
             ReadAuditUseCase audit, ReadRunsUseCase runs, PreviewScheduleUseCase preview, CheckHealthUseCase health,
             ListInstancesUseCase cluster, EditJobUseCase edit, ReadRevisionsUseCase revisions,
-            ExplainJobUseCase explain) {
+            ExplainJobUseCase explain, CreateJobsUseCase createAll) {
         this(create, get, list, summarize, pause, resume, runNow, delete, audit, runs, preview, health, cluster, edit,
                 revisions, explain, List::of, command -> {
                     throw new DependencyNotFoundException(command.name());
                 }, command -> {
                     throw new DependencyNotFoundException(command.name());
-                }, command -> {
+                }, createAll, command -> {
                     throw new UnsupportedOperationException("bulk resume is not wired");
                 }, openOnly -> List.of());
     }
@@ -67,6 +68,7 @@ public record UseCases(
         Objects.requireNonNull(dependencies, "dependencies");
         Objects.requireNonNull(openDependency, "openDependency");
         Objects.requireNonNull(closeDependency, "closeDependency");
+        Objects.requireNonNull(createAll, "createAll");
         Objects.requireNonNull(resumeAll, "resumeAll");
         Objects.requireNonNull(incidents, "incidents");
     }

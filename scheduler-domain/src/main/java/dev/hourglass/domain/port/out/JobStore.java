@@ -14,10 +14,12 @@ import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +37,20 @@ public interface JobStore {
      * @throws JobLimitReachedException when {@code maxJobs} jobs are stored already
      */
     void insert(Job job, AuditEntry created, int maxJobs);
+
+    /**
+     * Stores new jobs, each as {@link #insert} does (version 1, its first revision, its {@code create}
+     * entry), all in one transaction: every one of them or none. The limit holds for the whole batch
+     * against concurrent writers: the stored jobs and these together are at most {@code maxJobs}.
+     *
+     * @throws DuplicateNameException   naming every job of {@code jobs} whose {@link Job#nameKey()}
+     *                                  a stored job holds (the caller keeps the batch's own names apart)
+     * @throws JobLimitReachedException when the jobs do not fit under {@code maxJobs}
+     */
+    void insertAll(List<JobCreation> jobs, int maxJobs);
+
+    /** Those of {@code nameKeys} ({@link Job#nameKey()}) that stored jobs hold. */
+    Set<String> namesTaken(Collection<String> nameKeys);
 
     /**
      * @throws UnreadableJobException when the stored row cannot be turned back into a job

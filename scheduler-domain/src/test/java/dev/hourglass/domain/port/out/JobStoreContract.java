@@ -366,6 +366,127 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
                 JobStatus.FAILED, 1, JobStatus.COMPLETED, 0));
     }
 
+    // ---- insertAll, namesTaken
+
+    @Test
+    void insert_all_stores_every_job_with_its_create_entry_and_first_revision() {
+        List<JobCreation> batch = IntStream.range(0, 5).mapToObj(i -> creation(job("batch " + i).build())).toList();
+
+        store.insertAll(batch, NO_LIMIT);
+
+        for (JobCreation creation : batch) {
+            assertThat(store.find(creation.job().id())).contains(creation.job());
+            assertThat(store.entriesFor(creation.job().id(), 10)).containsExactly(creation.created());
+            assertThat(store.revisionsOf(creation.job().id(), 10)).containsExactly(JobRevision.first(creation.job()));
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}]")
+    @MethodSource("jobsOfEveryShape")
+    void insert_all_keeps_every_field(Job job) {
+        store.insertAll(List.of(creation(job)), NO_LIMIT);
+
+        assertThat(store.find(job.id())).contains(job);
+    }
+
+    /** A batch is created in one instant: the later of its jobs lists first, as one by one. */
+    @Test
+    void a_batch_lists_newest_first_like_jobs_inserted_one_by_one() {
+        List<JobCreation> batch = IntStream.range(0, 4).mapToObj(i -> creation(job("same instant " + i).build())).toList();
+
+        store.insertAll(batch, NO_LIMIT);
+
+        assertThat(store.list(Optional.empty())).extracting(Job::name)
+                .containsExactly("same instant 3", "same instant 2", "same instant 1", "same instant 0");
+    }
+
+    @Test
+    void insert_all_refuses_every_name_stored_jobs_hold_and_stores_none_of_the_batch() {
+        insertAll(job("Nightly").build(), job("weekly").build());
+        Job fresh = job("fresh").build();
+        Job nightly = job("NIGHTLY").build();
+        Job weekly = job("Weekly").build();
+
+        assertThatThrownBy(() -> store.insertAll(List.of(creation(fresh), creation(nightly), creation(weekly)), NO_LIMIT))
+                .isInstanceOfSatisfying(DuplicateNameException.class,
+                        e -> assertThat(e.names()).containsExactlyInAnyOrder("NIGHTLY", "Weekly"));
+        for (Job refused : List.of(fresh, nightly, weekly)) {
+            assertThat(store.find(refused.id())).isEmpty();
+            assertThat(store.entriesFor(refused.id(), 10)).isEmpty();
+            assertThat(store.revisionsOf(refused.id(), 10)).isEmpty();
+        }
+        assertThat(store.list(Optional.empty())).hasSize(2);
+    }
+
+    @Test
+    void a_batch_that_does_not_fit_under_the_limit_stores_none_and_one_that_fits_exactly_stores_all() {
+        insertAll(job("one").build(), job("two").build());
+        List<JobCreation> three = IntStream.range(0, 3).mapToObj(i -> creation(job("more " + i).build())).toList();
+
+        assertThatThrownBy(() -> store.insertAll(three, 4)).isInstanceOf(JobLimitReachedException.class);
+        assertThat(store.list(Optional.empty())).hasSize(2);
+        assertThat(store.entriesFor(three.get(0).job().id(), 10)).isEmpty();
+
+        store.insertAll(three.subList(0, 2), 4);
+        assertThat(store.list(Optional.empty())).hasSize(4);
+    }
+
+    /** The caller keeps a batch's own names apart; one that does not gets a failed transaction, never half a batch. */
+    @Test
+    void a_batch_that_fails_halfway_stores_none_of_it() {
+        Job first = job("first").build();
+        Job twice = job("twice").build();
+        Job again = job("TWICE").build();
+
+        assertThatThrownBy(() -> store.insertAll(List.of(creation(first), creation(twice), creation(again)), NO_LIMIT))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(store.list(Optional.empty())).isEmpty();
+        assertThat(store.entriesFor(first.id(), 10)).isEmpty();
+        assertThat(store.revisionsOf(twice.id(), 10)).isEmpty();
+    }
+
+    /** The limit holds for batches racing each other: no count-then-insert gap lets two both fit. */
+    @Test
+    void batches_racing_for_the_last_places_never_exceed_the_limit() throws Exception {
+        int limit = 50;
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> outcomes = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                List<JobCreation> batch = IntStream.range(0, 20)
+                        .mapToObj(i -> creation(job("writer " + writer + " job " + i).build())).toList();
+                outcomes.add(writers.submit(() -> {
+                    try {
+                        store.insertAll(batch, limit);
+                        return true;
+                    } catch (JobLimitReachedException e) {
+                        return false;
+                    }
+                }));
+            }
+            int stored = 0;
+            for (java.util.concurrent.Future<Boolean> outcome : outcomes) {
+                stored += outcome.get() ? 20 : 0;
+            }
+
+            assertThat(stored).isEqualTo(40);
+            assertThat(store.list(Optional.empty())).hasSize(40);
+        } finally {
+            writers.shutdown();
+        }
+    }
+
+    @Test
+    void the_names_taken_are_the_keys_stored_jobs_hold() {
+        insertAll(job("Überweisung").build(), job("report").build());
+
+        assertThat(store.namesTaken(List.of("überweisung", "report", "other"))).containsExactlyInAnyOrder("überweisung",
+                "report");
+        assertThat(store.namesTaken(List.of())).isEmpty();
+        assertThat(store.namesTaken(List.of("REPORT"))).as("keys are compared as given").isEmpty();
+    }
+
     // ---- due, nextDueAt, running
 
     @Test
@@ -1253,6 +1374,11 @@ public abstract class JobStoreContract<S extends SchedulerStore> {
         store.insert(job, created, NO_LIMIT);
         createdEntries.put(job.id(), created);
         return job;
+    }
+
+    /** {@code job} with its {@code create} entry, for {@link JobStore#insertAll}. */
+    protected static JobCreation creation(Job job) {
+        return new JobCreation(job, created(job));
     }
 
     protected final void insertAll(Job... jobs) {
