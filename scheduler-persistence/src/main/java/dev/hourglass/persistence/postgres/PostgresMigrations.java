@@ -16,7 +16,7 @@ final class PostgresMigrations {
 
     /**
      * The newest script in this jar. Only ever append. Flyway applies the scripts in version order
-     * and does not ask for consecutive numbers: version 5 is left to work landing beside this.
+     * and does not ask for consecutive numbers (version 5, incidents, landed after 6).
      */
     static final int LATEST = 6;
 

@@ -18,7 +18,7 @@ class PostgresDependenciesTest extends DependenciesContract<PostgresStore> {
                 postgres.database().credentials().getProperty("user"), null, 4));
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE jobs, job_revisions, audit_entries, runs, instances, alerts, dependencies,"
-                    + " dependency_faults");
+                    + " dependency_faults, incident_members, incidents");
         }
         return store;
     }
