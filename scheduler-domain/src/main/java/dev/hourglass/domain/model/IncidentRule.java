@@ -74,10 +74,12 @@ public record IncidentRule(int threshold) {
      * The signature {@code job} counts under after a change, given the one it counted under before:
      * an active or failed job whose last run failed counts under that run's signature; a paused or
      * completed job, or one whose last run succeeded, under none. An interrupted run says nothing of
-     * the cause (a crash, a takeover), so the job keeps counting as it did.
+     * the cause (a crash, a takeover), so the job keeps counting as it did. A job held by its open
+     * dependency (CONTRACT §11.1) counts under none either: that storm is the dependency's, which
+     * raises its own one alert, and an incident of the same faults would only say it twice.
      */
     public static Optional<String> signatureOf(Job job, Optional<String> before) {
-        if (job.status() != JobStatus.ACTIVE && job.status() != JobStatus.FAILED) {
+        if (job.status() != JobStatus.ACTIVE && job.status() != JobStatus.FAILED || job.heldByDependency()) {
             return Optional.empty();
         }
         LastRun last = job.lastRun();

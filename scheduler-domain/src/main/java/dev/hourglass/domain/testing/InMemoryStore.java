@@ -250,6 +250,11 @@ public final class InMemoryStore implements SchedulerStore {
 
     @Override
     public synchronized Applied apply(List<? extends JobWrite> writes) {
+        return apply(writes, false);
+    }
+
+    /** Applies the writes; {@code dependencyRuns}: those of a dependency change, as incidents see them. */
+    private Applied apply(List<? extends JobWrite> writes, boolean dependencyRuns) {
         for (JobWrite write : writes) {
             if (write instanceof JobWrite.Edit edit) {
                 refuseTakenName(edit.job());
@@ -284,7 +289,8 @@ public final class InMemoryStore implements SchedulerStore {
             write.alerts().forEach(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
             applied.add(write);
         }
-        keepIncidents(IncidentChanges.of(before, applied));
+        keepIncidents(dependencyRuns ? IncidentChanges.ofDependencyRuns(before, applied)
+                : IncidentChanges.of(before, applied));
         return Applied.of(applied);
     }
 
@@ -543,7 +549,7 @@ public final class InMemoryStore implements SchedulerStore {
                 return false;
             }
         }
-        if (apply(change.jobs()).count() != change.jobs().size()) {
+        if (apply(change.jobs(), true).count() != change.jobs().size()) {
             throw new IllegalStateException("a checked write did not apply");
         }
         if (change.after() != null) {

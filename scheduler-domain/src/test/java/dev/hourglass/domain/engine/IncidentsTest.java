@@ -184,6 +184,23 @@ class IncidentsTest {
     }
 
     @Test
+    void a_storm_on_a_dependency_is_the_dependency_s_and_opens_no_incident() {
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            jobs.add(scheduler.api.create().create(new dev.hourglass.domain.port.in.CreateJobCommand("model-" + i,
+                    null, true, ScheduleSpec.every(60_000), "t", false, "user", null, "model-provider", null)));
+        }
+        scheduler.runner.answering(request -> RunOutcome.unavailable("HTTP 429: slow down", Duration.ofSeconds(30)));
+
+        scheduler.clock.advance(MINUTE);
+        scheduler.hourglass.runDueJobs();
+
+        assertThat(scheduler.store.dependency("model-provider")).isPresent();
+        assertThat(deliveredAlerts()).extracting(Alert::kind).containsExactly(AlertKind.DEPENDENCY_OPEN);
+        assertThat(scheduler.api.incidents().incidents(false)).isEmpty();
+    }
+
+    @Test
     void the_threshold_is_the_builders() {
         TestScheduler strict = new TestScheduler(builder -> builder.incidentThreshold(5));
         strict.runner.failingWith("boom 1");

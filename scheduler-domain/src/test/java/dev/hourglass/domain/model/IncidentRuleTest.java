@@ -77,6 +77,16 @@ class IncidentRuleTest {
         assertThat(IncidentRule.signatureOf(job, Optional.ofNullable(before))).isEqualTo(Optional.ofNullable(expected));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_job_held_by_its_open_dependency_counts_under_none_until_it_is_released() {
+        Job failing = job(JobStatus.ACTIVE, RunStatus.ERROR);
+        Job held = failing.hold(NOW);
+
+        assertThat(IncidentRule.signatureOf(held, Optional.of("HTTP <n>: boom"))).isEmpty();
+        assertThat(IncidentRule.signatureOf(held.release(null, NOW.plusSeconds(60)), Optional.empty()))
+                .contains("HTTP <n>: boom");
+    }
+
     private static Job job(JobStatus status, RunStatus lastRun) {
         LastRun last = lastRun == null ? null : new LastRun(NOW, lastRun, 5,
                 lastRun == RunStatus.OK ? null : lastRun == RunStatus.ERROR ? "HTTP 503: boom" : "interrupted");

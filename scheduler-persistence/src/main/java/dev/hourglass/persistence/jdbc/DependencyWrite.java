@@ -39,7 +39,7 @@ public final class DependencyWrite {
         this.connection = tx.getConnection();
         this.values = values;
         this.lockRead = lockRead;
-        this.incidents = incidents;
+        this.incidents = incidents == null ? null : incidents.forDependencyRuns();
     }
 
     /** Whether the whole change applied; when false the caller rolls back what did. */

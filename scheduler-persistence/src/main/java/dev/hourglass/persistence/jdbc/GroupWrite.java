@@ -6,7 +6,6 @@ import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.JobId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
-import dev.hourglass.domain.port.out.IncidentChanges;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.persistence.StoreException;
 import java.sql.Connection;
@@ -78,7 +77,7 @@ public final class GroupWrite {
                 }
             }
             if (incidents != null) {
-                incidents.keep(IncidentChanges.of(signatures, result));
+                incidents.keep(signatures, result);
             }
             return Applied.of(result);
         } catch (SQLException e) {

@@ -50,12 +50,30 @@ public final class IncidentWrites {
     private final SqlValues values;
     private final IncidentRule rule;
     private final SignatureLocks locks;
+    private final boolean dependencyRuns;
 
     public IncidentWrites(Connection connection, SqlValues values, IncidentRule rule, SignatureLocks locks) {
+        this(connection, values, rule, locks, false);
+    }
+
+    private IncidentWrites(Connection connection, SqlValues values, IncidentRule rule, SignatureLocks locks,
+            boolean dependencyRuns) {
         this.connection = connection;
         this.values = values;
         this.rule = rule;
         this.locks = locks;
+        this.dependencyRuns = dependencyRuns;
+    }
+
+    /** The same, for the job writes of a dependency change (see {@link IncidentChanges#ofDependencyRuns}). */
+    public IncidentWrites forDependencyRuns() {
+        return new IncidentWrites(connection, values, rule, locks, true);
+    }
+
+    /** Keeps incidents after {@code applied}, the writes that took effect, given the signatures {@code before} them. */
+    public void keep(Map<JobId, String> before, List<? extends dev.hourglass.domain.port.out.JobWrite> applied)
+            throws SQLException {
+        keep(dependencyRuns ? IncidentChanges.ofDependencyRuns(before, applied) : IncidentChanges.of(before, applied));
     }
 
     /** The signature each of {@code jobs} counts under as stored; those counting under none are absent. */

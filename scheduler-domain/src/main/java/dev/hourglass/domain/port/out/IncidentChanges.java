@@ -69,6 +69,21 @@ public final class IncidentChanges {
      * none is absent).
      */
     public static IncidentChanges of(Map<JobId, String> before, List<? extends JobWrite> applied) {
+        return of(before, applied, false);
+    }
+
+    /**
+     * As {@link #of}, for the job writes of a {@link DependencyChange}: the runs a dependency decides
+     * (its faults, its held jobs' runs, its probe) and the holds and releases of its jobs. Those
+     * failures are the dependency's story, told by its own one alert (CONTRACT §11.1), so a job they
+     * touch counts under no signature until an ordinary run of it fails again.
+     */
+    public static IncidentChanges ofDependencyRuns(Map<JobId, String> before, List<? extends JobWrite> applied) {
+        return of(before, applied, true);
+    }
+
+    private static IncidentChanges of(Map<JobId, String> before, List<? extends JobWrite> applied,
+            boolean dependencyRuns) {
         Map<JobId, Optional<String>> current = new HashMap<>();
         before.forEach((job, signature) -> current.put(job, Optional.of(signature)));
         TreeMap<String, Sighting> signatures = new TreeMap<>();
@@ -80,7 +95,8 @@ public final class IncidentChanges {
             }
             JobId id = write.jobId();
             Optional<String> old = current.getOrDefault(id, Optional.empty());
-            Optional<String> now = write instanceof JobWrite.Save save ? IncidentRule.signatureOf(save.job(), old)
+            Optional<String> now = dependencyRuns ? Optional.empty()
+                    : write instanceof JobWrite.Save save ? IncidentRule.signatureOf(save.job(), old)
                     : write instanceof JobWrite.Edit edit ? IncidentRule.signatureOf(edit.job(), old)
                     : Optional.empty();
             at = latest(at, instantOf(write));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AlertKind;
 import dev.hourglass.domain.model.AuditAction;
+import dev.hourglass.domain.model.Dependency;
 import dev.hourglass.domain.model.Incident;
 import dev.hourglass.domain.model.IncidentRule;
 import dev.hourglass.domain.model.InstanceId;
@@ -186,6 +187,21 @@ public abstract class IncidentStoreContract<S extends SchedulerStore> {
         assertThat(store.incidents(true)).singleElement()
                 .satisfies(incident -> assertThat(incident.lastSeenAt()).isEqualTo(T0.plusSeconds(1)));
         assertThat(store.alertBacklog().count()).isEqualTo(alerts);
+    }
+
+    @Test
+    void failures_stored_with_a_dependency_change_are_the_dependency_s_and_make_no_incident() {
+        List<Job> jobs = insert("provider", 3);
+
+        for (Job job : jobs) {
+            assertThat(store.apply(DependencyChange.guarded(Dependency.closed("provider"),
+                    List.of(failing(current(job), "HTTP 429: slow down", T0.plusSeconds(1)))))).isTrue();
+        }
+
+        assertThat(store.failingWith("HTTP <n>: slow down")).isEmpty();
+        assertThat(store.incidents(false)).isEmpty();
+        jobs.forEach(job -> fail(job, ERROR, T0.plusSeconds(2)));
+        assertThat(store.incidents(true)).as("their ordinary failures count").hasSize(1);
     }
 
     @Test
