@@ -309,6 +309,7 @@
     moreCursor = reply.nextCursor;
     renderSummary(reply.summary);
     renderJobs();
+    hooks.refreshed.forEach((listener) => listener(reply.summary));
     refreshDependencies();
     refreshCluster();
     $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
@@ -412,6 +413,7 @@
 
   function jobRow(job, now) {
     return el('tr', { 'data-job-id': job.id, 'data-job-name': job.name, 'data-status': job.status },
+      el('td', { className: 'select' }, hooks.selectCell ? hooks.selectCell(job) : null),
       el('td', { className: 'name' },
         el('span', { className: 'job-name', text: job.name }),
         job.description ? el('span', { className: 'description', text: job.description }) : null,
@@ -1050,6 +1052,12 @@
     clearInterval(timer);
     timer = null;
   }
+
+  // ---- what incidents.js (CONTRACT §11.3, §11.4) builds on ------------------------------------
+
+  /** Told after each listing ({@code refreshed}, with the summary) and asked for each row's selection cell. */
+  const hooks = { refreshed: [], selectCell: null };
+  window.hourglassDashboard = Object.freeze({ api, el, show, notify, refresh, absolute, relative, badge, when, hooks });
 
   // Without a stored token, the first listing goes without one: a service started without
   // --token answers it, and one with a token answers 401, which brings up the prompt.

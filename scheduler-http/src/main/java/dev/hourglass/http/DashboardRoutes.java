@@ -48,7 +48,7 @@ final class DashboardRoutes {
 
     static DashboardRoutes load() {
         Map<String, Asset> assets = new LinkedHashMap<>();
-        for (String file : new String[] {"app.js", "style.css", "favicon.svg"}) {
+        for (String file : new String[] {"app.js", "incidents.js", "style.css", "favicon.svg"}) {
             assets.put(ROOT + "/" + file, read(file));
         }
         return new DashboardRoutes(read("index.html"), Map.copyOf(assets));

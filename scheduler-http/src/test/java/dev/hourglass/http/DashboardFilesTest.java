@@ -25,6 +25,7 @@ class DashboardFilesTest {
             "/ui/, text/html",
             "/ui, text/html",
             "/ui/app.js, text/javascript",
+            "/ui/incidents.js, text/javascript",
             "/ui/style.css, text/css",
             "/ui/favicon.svg, image/svg+xml"})
     void serves_each_file_without_a_token_with_its_type_no_caching_and_a_strict_policy(String path, String type) {
@@ -45,14 +46,16 @@ class DashboardFilesTest {
     void the_page_loads_its_script_and_style_from_files_and_has_no_inline_script_or_style() {
         String page = api.sendForAnyType(api.request("/ui/").GET()).body();
 
-        assertThat(page).contains("<script src=\"/ui/app.js\" defer></script>", "href=\"/ui/style.css\"");
+        assertThat(page).contains("<script src=\"/ui/app.js\" defer></script>",
+                "<script src=\"/ui/incidents.js\" defer></script>", "href=\"/ui/style.css\"");
         assertThat(page).doesNotContain("style=\"", "onclick", "<style", "http://", "https://");
-        assertThat(page.split("<script", -1)).hasSize(2);
+        assertThat(page.split("<script", -1)).hasSize(3);
     }
 
-    @Test
-    void the_script_writes_no_markup_from_data_and_never_puts_the_token_in_a_url_or_the_console() {
-        String script = api.sendForAnyType(api.request("/ui/app.js").GET()).body();
+    @ParameterizedTest
+    @ValueSource(strings = {"/ui/app.js", "/ui/incidents.js"})
+    void the_scripts_write_no_markup_from_data_and_never_put_the_token_in_a_url_or_the_console(String path) {
+        String script = api.sendForAnyType(api.request(path).GET()).body();
 
         assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                 "console.", "localStorage", "?token", "&token");
