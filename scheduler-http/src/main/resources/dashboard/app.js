@@ -309,6 +309,7 @@
     moreCursor = reply.nextCursor;
     renderSummary(reply.summary);
     renderJobs();
+    refreshDependencies();
     refreshCluster();
     $('updated').textContent = 'updated ' + absolute(new Date().toISOString()).slice(11);
     const learned = await learnCronWords(jobs);
@@ -365,6 +366,7 @@
     });
     $('count-recent').textContent = summary.recentFailures;
     $('count-stale').textContent = summary.stale;
+    $('count-dependencies').textContent = summary.openDependencies;
     $('count-next').textContent = summary.nextFireAt ? relative(summary.nextFireAt, Date.now()) : '—';
     $('count-next').title = summary.nextFireAt ? absolute(summary.nextFireAt) : '';
   }
@@ -417,6 +419,8 @@
         job.stale ? el('span', { className: 'tag tag-stale', title: 'no successful run within '
           + duration(job.expectSuccessWithinMs), text: 'stale' }) : null,
         job.pausedUntil ? el('span', { className: 'tag tag-until', text: 'until ' + absolute(job.pausedUntil) }) : null,
+        job.heldByDependency ? el('span', { className: 'tag tag-held', title: 'its dependency is open: it does not fire',
+          text: 'held by ' + job.dependency }) : null,
         explanationCell(job)),
       el('td', {}, badge('status', job.status)),
       el('td', { className: 'schedule' }, scheduleCell(job.schedule)),
@@ -678,6 +682,84 @@
     selectTab('audit');
     $('history-dialog').showModal();
   }
+
+  // ---- dependencies and their breakers (CONTRACT §11.1) --------------------------------------
+
+  async function refreshDependencies() {
+    const reply = await api('GET', '/dependencies');
+    if (!reply.ok) {
+      return;
+    }
+    const listed = reply.body.dependencies;
+    $('dependency-rows').replaceChildren(...listed.map((dependency) => el('tr', {
+      'data-dependency': dependency.name, 'data-state': dependency.state,
+    },
+    el('td', { className: 'dependency-name', text: dependency.name }),
+    el('td', { className: 'dependency-state' }, badge('dependency', dependency.state.replace('_', '-'))),
+    el('td', { className: 'dependency-since', text: absolute(dependency.openedAt) }),
+    el('td', { className: 'dependency-until', text: absolute(dependency.openUntil) }),
+    el('td', { className: 'num dependency-held', text: String(dependency.held) }),
+    el('td', { className: 'num dependency-jobs', text: String(dependency.jobs) }),
+    el('td', { className: 'num dependency-probes', text: String(dependency.probes) }),
+    el('td', { className: 'dependency-cause', text: dependency.cause || '' }),
+    el('td', { className: 'actions' },
+      el('button', { type: 'button', 'data-action': 'hold', 'aria-label': 'Hold ' + dependency.name, text: 'Hold…',
+        onclick: () => openDependencyAction(dependency, 'open') }),
+      dependency.state === 'closed' ? null : el('button', { type: 'button', className: 'warn', 'data-action': 'close',
+        'aria-label': 'Close ' + dependency.name, text: 'Close…', onclick: () => openDependencyAction(dependency, 'close') })))));
+    show($('dependencies-empty'), listed.length ? '' : 'No job names a dependency.');
+  }
+
+  /** The dependency and what is asked of it ("open" holds it until an instant, "close" ends the hold). */
+  let dependencyAction = null;
+
+  function openDependencyAction(dependency, action) {
+    dependencyAction = { dependency, action };
+    const holding = action === 'open';
+    $('dependency-title').textContent = (holding ? 'Hold ' : 'Close ') + dependency.name;
+    $('dependency-hint').textContent = holding
+      ? 'Its ' + dependency.jobs + ' job(s) do not fire until then; then one probe run tests it.'
+      : 'Its ' + dependency.held + ' held job(s) fire again; the fires that waited are released a few a second.';
+    $('dependency-until-field').hidden = !holding;
+    $('f-dependency-until').value = localInput(dependency.openUntil || new Date(Date.now() + 3600000).toISOString());
+    $('f-dependency-reason').value = '';
+    $('dependency-confirm').textContent = holding ? 'Hold' : 'Close';
+    show($('dependency-error'), '');
+    $('dependency-dialog').showModal();
+    $('f-dependency-reason').focus();
+  }
+
+  $('dependency-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { dependency, action } = dependencyAction;
+    const reason = $('f-dependency-reason').value.trim();
+    if (!reason) {
+      show($('dependency-error'), 'Give a reason: it goes to the audit trail of every job of ' + dependency.name + '.');
+      $('f-dependency-reason').focus();
+      return;
+    }
+    const body = { reason };
+    if (action === 'open') {
+      const local = $('f-dependency-until').value;
+      if (!local) {
+        show($('dependency-error'), 'Choose when the hold ends.');
+        return;
+      }
+      body.until = new Date(local).toISOString();
+    }
+    $('dependency-confirm').disabled = true;
+    const reply = await api('POST', '/dependencies/' + encodeURIComponent(dependency.name) + '/' + action, body);
+    $('dependency-confirm').disabled = false;
+    if (reply.ok) {
+      $('dependency-dialog').close();
+      notify((action === 'open' ? 'Holding ' + dependency.name + ' until ' + absolute(reply.body.dependency.openUntil)
+        : 'Closed ' + dependency.name) + ': ' + reason, false);
+      await refresh();
+    } else if (reply.status !== 401) {
+      show($('dependency-error'), reply.body.error);
+    }
+  });
+  $('dependency-cancel').addEventListener('click', () => $('dependency-dialog').close());
 
   // ---- the instances sharing the store (CONTRACT §10.1) --------------------------------------
 

@@ -122,6 +122,7 @@ public final class Main {
                     .defaultZone(config.timezone())
                     .maxJobs(config.maxJobs())
                     .maxConsecutiveErrors(config.maxConsecutiveErrors())
+                    .dependencyBreaker(config.dependencyWindow(), config.dependencyThreshold())
                     .engineSettings(engineSettings)
                     .instanceName(config.instanceName())
                     .onFatalError(Main::haltOnFatalError)

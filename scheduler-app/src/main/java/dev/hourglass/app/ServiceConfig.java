@@ -30,7 +30,9 @@ public record ServiceConfig(
         Duration heartbeat,
         Duration lease,
         Optional<String> postgresUrl,
-        boolean metricsPublic) {
+        boolean metricsPublic,
+        Duration dependencyWindow,
+        int dependencyThreshold) {
 
     public enum RunnerKind { LOG, WEBHOOK }
 
@@ -48,6 +50,7 @@ public record ServiceConfig(
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(instanceName, "instanceName");
         Objects.requireNonNull(postgresUrl, "postgresUrl");
+        Objects.requireNonNull(dependencyWindow, "dependencyWindow");
         if (runner == RunnerKind.WEBHOOK && webhookUrl.isEmpty()) {
             throw new IllegalArgumentException("--runner webhook needs --webhook-url");
         }
@@ -58,7 +61,7 @@ public record ServiceConfig(
         return new ServiceConfig(0, "127.0.0.1", db, Optional.empty(), RunnerKind.LOG, Optional.empty(),
                 Duration.ofSeconds(30), Optional.empty(), 4, 10_000, 10, ZoneId.systemDefault(), Duration.ofSeconds(30),
                 SyncMode.FULL, Duration.ofSeconds(60), Duration.ofDays(90), defaultInstanceName(), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Optional.empty(), false);
+                Duration.ofSeconds(10), Optional.empty(), false, Duration.ofSeconds(60), 3);
     }
 
     /** {@code <hostname>-<pid>}. */
@@ -102,6 +105,14 @@ public record ServiceConfig(
         return with(c -> c.metricsPublic = value);
     }
 
+    /** When a dependency opens (CONTRACT §11.1): faults of {@code threshold} distinct jobs within {@code window}. */
+    public ServiceConfig withDependencyBreaker(Duration window, int threshold) {
+        return with(c -> {
+            c.dependencyWindow = window;
+            c.dependencyThreshold = threshold;
+        });
+    }
+
     public ServiceConfig withShutdownGrace(Duration value) {
         return with(c -> c.shutdownGrace = value);
     }
@@ -136,6 +147,8 @@ public record ServiceConfig(
         private final Duration lease;
         private final Optional<String> postgresUrl;
         private boolean metricsPublic;
+        private Duration dependencyWindow;
+        private int dependencyThreshold;
 
         Draft(ServiceConfig c) {
             port = c.port;
@@ -159,12 +172,14 @@ public record ServiceConfig(
             lease = c.lease;
             postgresUrl = c.postgresUrl;
             metricsPublic = c.metricsPublic;
+            dependencyWindow = c.dependencyWindow;
+            dependencyThreshold = c.dependencyThreshold;
         }
 
         ServiceConfig done() {
             return new ServiceConfig(port, bind, db, token, runner, webhookUrl, webhookTimeout, alertWebhook, workers,
                     maxJobs, maxConsecutiveErrors, timezone, shutdownGrace, sync, catchUpWindow, auditRetention,
-                    instanceName, heartbeat, lease, postgresUrl, metricsPublic);
+                    instanceName, heartbeat, lease, postgresUrl, metricsPublic, dependencyWindow, dependencyThreshold);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.hourglass.domain.engine.RunExecutor;
 import dev.hourglass.domain.engine.Wakeup;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.policy.BreakerSettings;
+import dev.hourglass.domain.policy.DependencyPolicy;
+import dev.hourglass.domain.policy.DependencySettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.port.in.UseCases;
 import dev.hourglass.domain.model.Actor;
@@ -18,6 +20,7 @@ import dev.hourglass.domain.port.out.SchedulerStore;
 import dev.hourglass.domain.port.out.Singletons;
 import dev.hourglass.domain.port.out.TaskRunner;
 import dev.hourglass.domain.service.ClusterService;
+import dev.hourglass.domain.service.DependencyService;
 import dev.hourglass.domain.service.HealthService;
 import dev.hourglass.domain.service.JobCommandService;
 import dev.hourglass.domain.service.JobQueryService;
@@ -122,6 +125,19 @@ public final class Hourglass implements AutoCloseable {
         public int alertsPending() {
             return store.alertBacklog().count();
         }
+
+        @Override
+        public Map<String, Integer> dependenciesByState() {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (dev.hourglass.domain.model.DependencyState state : dev.hourglass.domain.model.DependencyState.values()) {
+                counts.put(state.wireName(), 0);
+            }
+            for (var dependency : dev.hourglass.domain.model.DependencyStatus.of(store.dependencyUsage(),
+                    store.dependencies())) {
+                counts.merge(dependency.state().wireName(), 1, Integer::sum);
+            }
+            return counts;
+        }
     }
 
     public static final class Builder {
@@ -136,6 +152,7 @@ public final class Hourglass implements AutoCloseable {
         private ZoneId defaultZone = ZoneId.systemDefault();
         private int maxJobs = 10_000;
         private BreakerSettings breaker = BreakerSettings.DEFAULT;
+        private DependencySettings dependencySettings = DependencySettings.DEFAULT;
         private EngineSettings engineSettings = EngineSettings.DEFAULT;
         private String instanceName = "hourglass";
         private Consumer<VirtualMachineError> onFatal = error -> { };
@@ -182,6 +199,20 @@ public final class Hourglass implements AutoCloseable {
 
         public Builder maxConsecutiveErrors(int value) {
             this.breaker = breaker.withMaxConsecutiveErrors(value);
+            return this;
+        }
+
+        /**
+         * When a dependency's breaker opens (CONTRACT §11.1): runs of {@code threshold} distinct jobs
+         * of it end in a dependency fault within {@code window}; default 3 within 60 s.
+         */
+        public Builder dependencyBreaker(Duration window, int threshold) {
+            this.dependencySettings = dependencySettings.withWindow(window).withThreshold(threshold);
+            return this;
+        }
+
+        public Builder dependencySettings(DependencySettings value) {
+            this.dependencySettings = Objects.requireNonNull(value, "dependencySettings");
             return this;
         }
 
@@ -245,6 +276,7 @@ public final class Hourglass implements AutoCloseable {
             }
             Wakeup wakeup = new Wakeup();
             OutcomePolicy policy = new OutcomePolicy(breaker, ids);
+            DependencyPolicy dependencyPolicy = new DependencyPolicy(dependencySettings, policy, ids);
             RunExecutor executor = new RunExecutor(runner, clock, metrics);
             Singletons oneAtATime = singletons != null ? singletons
                     : store instanceof Singletons shared ? shared : Singletons.ONE_PROCESS;
@@ -253,16 +285,19 @@ public final class Hourglass implements AutoCloseable {
                     oneAtATime,
                     changes != null ? changes
                             : store instanceof ScheduleChanges signalled ? signalled : ScheduleChanges.NONE,
-                    metrics);
+                    metrics, dependencyPolicy);
             metrics.bind(new StoreReadings(store));
             JobCommandService commands = new JobCommandService(store, clock, ids, defaultZone, maxJobs, wakeup::raise);
-            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone);
+            JobQueryService queries = new JobQueryService(store, store, store, store, store, clock, defaultZone, store);
+            DependencyService dependencies = new DependencyService(store, dependencyPolicy, clock, wakeup::raise,
+                    engine::alertWritten);
             RunJobNowService runNow = new RunJobNowService(store, engine, clock, ids);
             HealthService health = new HealthService(store, store, engine);
             ClusterService cluster = new ClusterService(store, store, clock, engine.instanceId(),
                     engineSettings.lease(), oneAtATime != Singletons.ONE_PROCESS);
             UseCases useCases = new UseCases(commands, queries, queries, queries, commands, commands, runNow, commands,
-                    queries, queries, queries, health, cluster, commands, queries, queries, commands);
+                    queries, queries, queries, health, cluster, commands, queries, queries, dependencies, dependencies,
+                    dependencies, commands);
             return new Hourglass(useCases, engine);
         }
     }

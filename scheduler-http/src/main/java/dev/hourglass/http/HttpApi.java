@@ -38,6 +38,7 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         ObjectMapper mapper = JsonMapping.mapper();
         JobRoutes routes = new JobRoutes(useCases, mapper);
+        DependencyRoutes dependencies = new DependencyRoutes(useCases, mapper);
         DashboardRoutes dashboard = DashboardRoutes.load();
         OpenApiRoutes openApi = OpenApiRoutes.load();
         RequestGuard guard = new RequestGuard(BearerAuth.from(settings), settings.maxBodyBytes(), dashboard::serves,
@@ -55,6 +56,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.before(guard::check);
             config.routes.apiBuilder(() -> {
+                dependencies.register();
                 routes.register();
                 if (metrics != null) {
                     new MetricsRoutes(metrics).register();

@@ -30,7 +30,8 @@ record JobJson(
         boolean stale,
         String dependency,
         ProbeJson probe,
-        Instant nextProbeAt) {
+        Instant nextProbeAt,
+        boolean heldByDependency) {
 
     static JobJson of(Job job) {
         LastRun last = job.lastRun();
@@ -59,6 +60,7 @@ record JobJson(
                 job.isStale(),
                 job.dependency(),
                 ProbeJson.of(job.probe()),
-                job.nextProbeAt());
+                job.nextProbeAt(),
+                job.heldByDependency());
     }
 }

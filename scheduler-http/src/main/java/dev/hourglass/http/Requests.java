@@ -144,7 +144,7 @@ final class Requests {
         }
     }
 
-    private static Instant instant(String text, String field) {
+    static Instant instant(String text, String field) {
         if (text == null) {
             return null;
         }

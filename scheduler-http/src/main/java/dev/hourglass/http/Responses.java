@@ -72,11 +72,12 @@ final class Responses {
     }
 
     record SummaryJson(int total, int active, int paused, int completed, int failed, Instant nextFireAt,
-            int recentFailures, int stale) {
+            int recentFailures, int stale, int openDependencies) {
 
         static SummaryJson of(JobSummary summary) {
             return new SummaryJson(summary.total(), summary.active(), summary.paused(), summary.completed(),
-                    summary.failed(), summary.nextFireAt(), summary.recentFailures(), summary.stale());
+                    summary.failed(), summary.nextFireAt(), summary.recentFailures(), summary.stale(),
+                    summary.openDependencies());
         }
     }
 

@@ -24,7 +24,8 @@ class JobRoutesTest {
     private static final List<String> JOB_FIELDS = List.of("id", "name", "description", "enabled", "schedule", "task",
             "status", "lastRunAt", "lastRunStatus", "lastRunDurationMs", "lastRunError", "nextRunAt", "runCount",
             "consecutiveErrors", "deleteAfterRun", "createdAt", "updatedAt", "createdBy",
-            "revision", "pausedUntil", "expectSuccessWithinMs", "stale", "dependency", "probe", "nextProbeAt");
+            "revision", "pausedUntil", "expectSuccessWithinMs", "stale", "dependency", "probe", "nextProbeAt",
+            "heldByDependency");
 
     private final ApiFixture api = ApiFixture.open();
 
@@ -60,7 +61,7 @@ class JobRoutesTest {
             assertThat(body.get("jobs")).extracting(job -> job.get("name").asText()).containsExactly("newer", "older");
             JsonNode summary = body.get("summary");
             assertThat(fieldNames(summary)).containsExactlyInAnyOrder("total", "active", "paused", "completed", "failed",
-                    "nextFireAt", "recentFailures", "stale");
+                    "nextFireAt", "recentFailures", "stale", "openDependencies");
             assertThat(summary.get("total").asInt()).isEqualTo(2);
             assertThat(summary.get("active").asInt()).isEqualTo(1);
             assertThat(summary.get("paused").asInt()).isEqualTo(1);

@@ -97,7 +97,8 @@ class OpenApiDocumentTest {
                 + "\"nextRunAt\":\"2026-06-01T08:01:00.000Z\",\"runCount\":0,\"consecutiveErrors\":0,"
                 + "\"deleteAfterRun\":false,\"createdAt\":\"2026-06-01T08:00:00.000Z\","
                 + "\"updatedAt\":\"2026-06-01T08:00:00.000Z\",\"createdBy\":\"user\",\"revision\":1,\"pausedUntil\":null,"
-                + "\"expectSuccessWithinMs\":null,\"stale\":false,\"dependency\":null,\"probe\":null,\"nextProbeAt\":null}";
+                + "\"expectSuccessWithinMs\":null,\"stale\":false,\"dependency\":null,\"probe\":null,\"nextProbeAt\":null,"
+                + "\"heldByDependency\":false}";
 
         private ApiFixtureJobs() {
         }

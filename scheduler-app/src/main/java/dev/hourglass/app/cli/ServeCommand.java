@@ -117,6 +117,18 @@ public final class ServeCommand {
                     + "Default: ${DEFAULT-VALUE}")
     Duration lease;
 
+    @Option(names = "--dependency-window", defaultValue = "${env:SCHEDULER_DEPENDENCY_WINDOW:-60s}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A dependency opens when runs of --dependency-threshold distinct jobs of it end in a "
+                    + "dependency fault within this [SCHEDULER_DEPENDENCY_WINDOW]. Default: ${DEFAULT-VALUE}")
+    Duration dependencyWindow;
+
+    @Option(names = "--dependency-threshold", defaultValue = "${env:SCHEDULER_DEPENDENCY_THRESHOLD:-3}",
+            paramLabel = "N",
+            description = "How many distinct jobs of a dependency must fault within --dependency-window to open it "
+                    + "[SCHEDULER_DEPENDENCY_THRESHOLD]. Default: ${DEFAULT-VALUE}")
+    int dependencyThreshold;
+
     @Option(names = "--log-format", defaultValue = "${env:SCHEDULER_LOG_FORMAT:-text}", paramLabel = "text|json",
             description = "Log lines on standard error as text, or one JSON object each [SCHEDULER_LOG_FORMAT]. Default: ${DEFAULT-VALUE}")
     String logFormat;
@@ -151,6 +163,8 @@ public final class ServeCommand {
         require(!heartbeat.isNegative() && !heartbeat.isZero(), "--heartbeat must be positive");
         require(lease.compareTo(heartbeat) > 0, "--lease must be longer than --heartbeat, got " + lease + " and "
                 + heartbeat);
+        require(!dependencyWindow.isNegative() && !dependencyWindow.isZero(), "--dependency-window must be positive");
+        require(dependencyThreshold >= 1, "--dependency-threshold must be at least 1, got " + dependencyThreshold);
         boolean postgres = db.startsWith("postgresql://") || db.startsWith("postgres://")
                 || db.startsWith("jdbc:postgresql://");
         return new ServiceConfig(port, bind, postgres ? Path.of("data/scheduler.db") : Path.of(db), apiToken, kind,
@@ -158,7 +172,8 @@ public final class ServeCommand {
                 httpUrl("--alert-webhook", alertWebhook), workers, maxJobs, maxConsecutiveErrors, zone(),
                 shutdownGrace, syncMode(), catchUpWindow, auditRetention,
                 instanceName == null || instanceName.isBlank() ? ServiceConfig.defaultInstanceName() : instanceName.trim(),
-                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty(), metricsPublic);
+                heartbeat, lease, postgres ? Optional.of(db) : Optional.empty(), metricsPublic, dependencyWindow,
+                dependencyThreshold);
     }
 
     private void requireSafeBind(boolean hasToken) {

@@ -24,6 +24,10 @@ import java.util.concurrent.TimeoutException;
  * Delivers each run as a JSON POST. At least once: a run re-fired after a crash carries the same
  * {@code Idempotency-Key}, so the receiver can drop the duplicate. Only the first 4 KiB of a
  * response are read, however much the receiver sends, and the whole exchange is cut at the timeout.
+ *
+ * <p>What says the receiver is unavailable rather than the job wrong is a dependency fault (CONTRACT
+ * §6): HTTP 429, 502, 503 and 504, a timeout and a connection failure. {@code Retry-After} (seconds
+ * or an HTTP date) on 429 and 503 is passed on as the retry hint.
  */
 public final class WebhookTaskRunner implements TaskRunner {
 
@@ -58,13 +62,15 @@ public final class WebhookTaskRunner implements TaskRunner {
             HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return outcome(response);
         } catch (TimeoutException e) {
-            return RunOutcome.failed("timeout: no complete answer from the webhook within " + timeout.toMillis() + " ms");
+            return RunOutcome.unavailable("timeout: no complete answer from the webhook within " + timeout.toMillis()
+                    + " ms", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                return RunOutcome.failed("timeout: no answer from the webhook within " + timeout.toMillis() + " ms");
+                return RunOutcome.unavailable("timeout: no answer from the webhook within " + timeout.toMillis() + " ms",
+                        null);
             }
-            return RunOutcome.failed("webhook unreachable: " + describe(cause));
+            return RunOutcome.unavailable("webhook unreachable: " + describe(cause), null);
         } finally {
             pending.cancel(true);
         }
@@ -79,8 +85,11 @@ public final class WebhookTaskRunner implements TaskRunner {
         String error = "HTTP " + status + ": "
                 + (text.length() > MAX_ERROR_BODY_CHARS ? text.substring(0, MAX_ERROR_BODY_CHARS) : text);
         if (status == 429 || status == 503) {
-            return RunOutcome.failed(error, RetryAfter.parse(
+            return RunOutcome.unavailable(error, RetryAfter.parse(
                     response.headers().firstValue("Retry-After").orElse(null), clock.instant()).orElse(null));
+        }
+        if (status == 502 || status == 504) {
+            return RunOutcome.unavailable(error, null);
         }
         return RunOutcome.failed(error);
     }

@@ -376,6 +376,80 @@ class DashboardIT extends BrowserAgainstLiveService {
         assertThat(browser.findElements(By.cssSelector("#run-chart svg circle.error-mark"))).hasSize(1);
     }
 
+    @Test
+    void the_dependency_panel_lists_each_dependency_and_holding_one_asks_for_a_reason_and_marks_its_jobs_held()
+            throws Exception {
+        String first = live.api.create(withDependency("call-model", "model-provider"));
+        live.api.create(withDependency("summarize", "model-provider"));
+        live.create("tidy", every(HOUR));
+        page.signedIn(TOKEN);
+
+        page.awaitDependencyState("model-provider", "closed");
+        assertThat(page.dependencyCell("model-provider", "dependency-jobs")).isEqualTo("2");
+        assertThat(page.dependencyCell("model-provider", "dependency-held")).isEqualTo("0");
+        assertThat(page.count("dependencies")).isEqualTo("0");
+
+        page.clickDependency("model-provider", "hold");
+        page.awaitDialog("dependency-dialog");
+        assertThat(page.text("dependency-title")).isEqualTo("Hold model-provider");
+        page.setLocalDateTime("f-dependency-until", 2 * HOUR);
+        page.press("dependency-confirm");
+        assertThat(page.awaitFieldError("dependency-error")).contains("reason");
+        assertThat(live.api.get("/dependencies").body().get("dependencies").get(0).get("state").asText())
+                .isEqualTo("closed");
+        page.type("f-dependency-reason", "provider maintenance");
+        page.press("dependency-confirm");
+
+        page.awaitDialogClosed("dependency-dialog");
+        page.awaitDependencyState("model-provider", "open");
+        assertThat(page.awaitNotice("Holding model-provider")).endsWith(": provider maintenance");
+        assertThat(page.dependencyCell("model-provider", "dependency-held")).isEqualTo("2");
+        assertThat(page.dependencyCell("model-provider", "dependency-until")).isNotEmpty();
+        assertThat(page.dependencyCell("model-provider", "dependency-cause")).contains("provider maintenance");
+        page.awaitCount("dependencies", "1");
+        page.awaitHeldMark("call-model", true);
+        page.awaitHeldMark("summarize", true);
+        page.awaitHeldMark("tidy", false);
+        assertThat(page.cell("call-model", "tag-held")).isEqualTo("held by model-provider");
+        page.awaitExplanation("call-model", "It is held: its dependency model-provider is open");
+        assertThat(live.api.job(first).get("heldByDependency").asBoolean()).isTrue();
+        var entry = live.api.get("/" + first + "/audit").body().get("entries").get(0);
+        assertThat(entry.get("action").asText()).isEqualTo("dependency_open");
+        assertThat(entry.get("detail").asText()).contains("provider maintenance");
+    }
+
+    @Test
+    void closing_a_held_dependency_asks_for_a_reason_and_its_jobs_are_no_longer_held() throws Exception {
+        String id = live.api.create(withDependency("call-model", "model-provider"));
+        live.api.post("/dependencies/model-provider/open", "{\"until\":\""
+                + dev.hourglass.domain.model.Instants.format(java.time.Instant.now().plusSeconds(7200)) + "\"}");
+        page.signedIn(TOKEN);
+        page.awaitDependencyState("model-provider", "open");
+        page.awaitHeldMark("call-model", true);
+
+        page.clickDependency("model-provider", "close");
+        page.awaitDialog("dependency-dialog");
+        assertThat(page.text("dependency-title")).isEqualTo("Close model-provider");
+        page.press("dependency-confirm");
+        assertThat(page.awaitFieldError("dependency-error")).contains("reason");
+        page.type("f-dependency-reason", "provider is back");
+        page.press("dependency-confirm");
+
+        page.awaitDialogClosed("dependency-dialog");
+        page.awaitDependencyState("model-provider", "closed");
+        page.awaitHeldMark("call-model", false);
+        page.awaitCount("dependencies", "0");
+        assertThat(page.dependencyCell("model-provider", "dependency-held")).isEqualTo("0");
+        assertThat(live.api.job(id).get("heldByDependency").asBoolean()).isFalse();
+        assertThat(live.api.get("/" + id + "/audit").body().get("entries").get(0).get("action").asText())
+                .isEqualTo("dependency_close");
+    }
+
+    private static String withDependency(String name, String dependency) {
+        return "{\"name\":\"" + name + "\",\"task\":\"t\",\"dependency\":\"" + dependency + "\","
+                + "\"schedule\":{\"kind\":\"every\",\"intervalMs\":" + HOUR + "}}";
+    }
+
     private void backdateCreation(String id, java.time.Duration by) throws java.sql.SQLException {
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
         config.setBusyTimeout(5_000);

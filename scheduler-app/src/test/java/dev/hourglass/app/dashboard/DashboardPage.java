@@ -294,6 +294,37 @@ final class DashboardPage {
         });
     }
 
+    // ---- dependencies ---------------------------------------------------------------------
+
+    By dependencyRow(String name) {
+        return By.xpath("//tbody[@id='dependency-rows']/tr[@data-dependency=" + xpathLiteral(name) + "]");
+    }
+
+    /** Waits for the dependency {@code name} to be listed in {@code state} (its wire name). */
+    void awaitDependencyState(String name, String state) {
+        wait.until(driver -> {
+            List<WebElement> rows = driver.findElements(dependencyRow(name));
+            return !rows.isEmpty() && state.equals(rows.get(0).getAttribute("data-state"));
+        });
+    }
+
+    String dependencyCell(String name, String cssClass) {
+        return wait.until(driver -> driver.findElement(dependencyRow(name)).findElement(By.className(cssClass)).getText());
+    }
+
+    void clickDependency(String name, String action) {
+        wait.until(driver -> {
+            driver.findElement(dependencyRow(name)).findElement(By.cssSelector("button[data-action='" + action + "']"))
+                    .click();
+            return true;
+        });
+    }
+
+    /** Whether the row of job {@code name} is marked as held by its dependency, once it shows {@code held}. */
+    void awaitHeldMark(String name, boolean held) {
+        wait.until(driver -> driver.findElement(row(name)).findElements(By.className("tag-held")).isEmpty() != held);
+    }
+
     <T> T await(ExpectedCondition<T> condition) {
         return wait.until(condition);
     }

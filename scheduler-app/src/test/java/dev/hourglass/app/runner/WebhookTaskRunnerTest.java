@@ -128,6 +128,50 @@ class WebhookTaskRunnerTest {
         assertThat(((RunOutcome.Ok) outcome).output()).hasSize(4096).startsWith("0123456789abcdef");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0} is a dependency fault")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {429, 502, 503, 504})
+    void an_unavailable_receiver_is_a_dependency_fault(int status) throws Exception {
+        stub.answer(Answer.status(status, "unavailable"));
+
+        RunOutcome outcome = runner(Duration.ofSeconds(5)).run(request);
+
+        assertThat(((RunOutcome.Failed) outcome).dependencyFault()).isTrue();
+        assertThat(((RunOutcome.Failed) outcome).error()).isEqualTo("HTTP " + status + ": unavailable");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0} is an ordinary error")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {400, 401, 404, 409, 500, 501})
+    void any_other_status_is_an_ordinary_error(int status) throws Exception {
+        stub.answer(Answer.status(status, "wrong"));
+
+        RunOutcome outcome = runner(Duration.ofSeconds(5)).run(request);
+
+        assertThat(((RunOutcome.Failed) outcome).dependencyFault()).isFalse();
+    }
+
+    @Test
+    void a_dependency_fault_passes_its_retry_after_on() throws Exception {
+        stub.answer(Answer.status(429, "slow down", Map.of("Retry-After", "120")));
+
+        RunOutcome.Failed outcome = (RunOutcome.Failed) runner(Duration.ofSeconds(5)).run(request);
+
+        assertThat(outcome.dependencyFault()).isTrue();
+        assertThat(outcome.retryAfterHint()).contains(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void a_timeout_and_a_connection_failure_are_dependency_faults() throws Exception {
+        stub.answer(Answer.hanging("late"));
+        RunOutcome.Failed timedOut = (RunOutcome.Failed) runner(Duration.ofMillis(300)).run(request);
+        URI closed = stub.url();
+        stub.close();
+        RunOutcome.Failed unreachable = (RunOutcome.Failed) new WebhookTaskRunner(closed, Duration.ofSeconds(5), clock)
+                .run(request);
+
+        assertThat(timedOut.dependencyFault()).isTrue();
+        assertThat(unreachable.dependencyFault()).isTrue();
+    }
+
     private WebhookTaskRunner runner(Duration timeout) {
         return new WebhookTaskRunner(stub.url(), timeout, clock);
     }

@@ -7,6 +7,8 @@ import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Instants;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.policy.DependencyPolicy;
+import dev.hourglass.domain.policy.DependencySettings;
 import dev.hourglass.domain.policy.OutcomePolicy;
 import dev.hourglass.domain.policy.RunResult;
 import dev.hourglass.domain.port.out.AlertSender;
@@ -69,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private final AlertDelivery alerts;
     private final Deadlines deadlines;
     private final Probes probes;
+    private final DependencyChecks dependencyChecks;
     private final Clock clock;
     private final Supplier<RunId> runIds;
     private final EngineSettings settings;
@@ -122,6 +125,19 @@ public final class Engine implements AutoCloseable {
     public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
             EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
             Consumer<VirtualMachineError> onFatal, Singletons singletons, ScheduleChanges changes, Metrics metrics) {
+        this(store, executor, policy, clock, ids, settings, wakeup, instance, alertSender, onFatal, singletons, changes,
+                metrics, new DependencyPolicy(DependencySettings.DEFAULT, policy, ids));
+    }
+
+    /**
+     * An engine in a cluster whose jobs' dependencies have breakers (CONTRACT §11.1) as
+     * {@code dependencyPolicy} decides.
+     */
+    public Engine(SchedulerStore store, RunExecutor executor, OutcomePolicy policy, Clock clock, Supplier<String> ids,
+            EngineSettings settings, Wakeup wakeup, Instance instance, AlertSender alertSender,
+            Consumer<VirtualMachineError> onFatal, Singletons singletons, ScheduleChanges changes, Metrics metrics,
+            DependencyPolicy dependencyPolicy) {
+        Objects.requireNonNull(dependencyPolicy, "dependencyPolicy");
         this.singletons = Objects.requireNonNull(singletons, "singletons");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -141,7 +157,9 @@ public final class Engine implements AutoCloseable {
         this.alerts = new AlertDelivery(store, alertSender, clock, singletons, metrics);
         this.deadlines = new Deadlines(store, ids);
         this.probes = new Probes(store, self, runIds);
-        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics);
+        this.dependencyChecks = new DependencyChecks(store, dependencyPolicy);
+        this.recorder = new OutcomeRecorder(store, policy, clock, wakeup::raise, alerts::raise, metrics,
+                new DependencyRuns(store, store, dependencyPolicy, clock, metrics));
     }
 
     /** Who this engine is in the store: a fresh id per start, and a name for people. */
@@ -252,6 +270,9 @@ public final class Engine implements AutoCloseable {
             List<RunResult> results = new ArrayList<>();
             claimed.forEach(job -> ours.add(job.claim().runId()));
             for (Job job : claimed) {
+                if (dependencyChecks.heldBack(job, Instants.now(clock))) {
+                    continue;
+                }
                 try {
                     results.add(executor.execute(job));
                 } catch (VirtualMachineError e) {
@@ -262,7 +283,7 @@ public final class Engine implements AutoCloseable {
             }
             recorder.record(results);
             claimed.forEach(job -> ours.remove(job.claim().runId()));
-            fired += claimed.size();
+            fired += results.size();
         }
     }
 
@@ -479,7 +500,7 @@ public final class Engine implements AutoCloseable {
                 if (!now.isBefore(nextDeadlineCheckAt)) {
                     checkDeadlines(now).forEach(this::dispatch);
                     Instant inASecond = now.plus(DEADLINE_CHECK_INTERVAL);
-                    nextDeadlineCheckAt = Stream.of(deadlines.next(), probes.next())
+                    nextDeadlineCheckAt = Stream.of(deadlines.next(), probes.next(), dependencyChecks.next())
                             .flatMap(Optional::stream).filter(at -> at.isBefore(inASecond)).min(Instant::compareTo)
                             .orElse(inASecond);
                 }
@@ -545,6 +566,9 @@ public final class Engine implements AutoCloseable {
         }
         if (checked.resumed() > 0) {
             LOG.log(Level.INFO, "{0} timed pause(s) ended; the job(s) resumed", checked.resumed());
+        }
+        if (dependencyChecks.check(now) > 0) {
+            alerts.raise();
         }
         List<Job> probing = probes.claimDue(now);
         if (!probing.isEmpty()) {
@@ -741,6 +765,10 @@ public final class Engine implements AutoCloseable {
                         release(List.of(claimed));
                     }
                     return;
+                }
+                if (dependencyChecks.heldBack(claimed, Instants.now(clock))) {
+                    ours.remove(claimed.claim().runId());
+                    return; // Its dependency opened since the claim: the fire waits for it to close.
                 }
                 RunResult result = executor.execute(claimed);
                 if (!abandoned) {

@@ -24,7 +24,9 @@ import java.util.Optional;
  * Stores the outcomes of finished runs, many in one transaction. A run whose job changed since its
  * claim is decided again against the stored job: the operator wins, a claim taken over by another
  * instance makes the outcome {@code superseded}, a deleted job drops it. Alerts (a tripped breaker)
- * are written with the outcome, into the outbox.
+ * are written with the outcome, into the outbox. A run that concerns its job's dependency (a
+ * dependency fault, a held job's run, the probe) is stored with the dependency's change instead,
+ * on its own ({@link DependencyRuns}).
  */
 public final class OutcomeRecorder {
 
@@ -36,6 +38,7 @@ public final class OutcomeRecorder {
     private final Runnable onScheduleChange;
     private final Runnable onAlert;
     private final Metrics metrics;
+    private final DependencyRuns dependencyRuns;
 
     public OutcomeRecorder(JobStore store, OutcomePolicy policy, Clock clock, Runnable onScheduleChange,
             Runnable onAlert) {
@@ -45,6 +48,16 @@ public final class OutcomeRecorder {
     /** As the other constructor, reporting stored outcomes, breaker trips and commit times to {@code metrics}. */
     public OutcomeRecorder(JobStore store, OutcomePolicy policy, Clock clock, Runnable onScheduleChange,
             Runnable onAlert, Metrics metrics) {
+        this(store, policy, clock, onScheduleChange, onAlert, metrics, DependencyRuns.NONE);
+    }
+
+    /**
+     * As the other constructors; the runs that concern a job's dependency (CONTRACT §11.1) are
+     * recorded through {@code dependencyRuns}, each atomically with its dependency.
+     */
+    OutcomeRecorder(JobStore store, OutcomePolicy policy, Clock clock, Runnable onScheduleChange,
+            Runnable onAlert, Metrics metrics, DependencyRuns dependencyRuns) {
+        this.dependencyRuns = Objects.requireNonNull(dependencyRuns, "dependencyRuns");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -71,7 +84,10 @@ public final class OutcomeRecorder {
         Instant now = Instants.now(clock);
         try {
             for (int attempt = 0; attempt < MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-                pending = recordOnce(results, pending, current, after, settled, alerted, now);
+                pending = dependencyRuns.record(results, pending, current, after, settled, alerted, now);
+                if (!pending.isEmpty()) {
+                    pending = recordOnce(results, pending, current, after, settled, alerted, now);
+                }
             }
             if (!pending.isEmpty()) {
                 throw new OutcomesNotRecordedException(unsettled(results, settled), "gave up recording "

@@ -37,7 +37,8 @@ final class Probes {
             if (job.nextProbeAt().isAfter(now)) {
                 break;
             }
-            if (!job.isRunning()) {
+            // A job its dependency holds does not fire, not even to probe (CONTRACT §11.1).
+            if (!job.isRunning() && !job.heldByDependency()) {
                 Claim claim = Claim.of(runIds.get(), job.nextProbeAt(), now, job.version() + 1, self);
                 claims.add(JobWrite.save(job, job.claim(claim, now), List.of()));
             }
@@ -50,6 +51,7 @@ final class Probes {
 
     /** The earliest pending probe that is not running, if any. */
     Optional<Instant> next() {
-        return store.pendingProbes().stream().filter(job -> !job.isRunning()).map(Job::nextProbeAt).findFirst();
+        return store.pendingProbes().stream().filter(job -> !job.isRunning() && !job.heldByDependency())
+                .map(Job::nextProbeAt).findFirst();
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** The one family of errors the domain throws on purpose; each carries the code adapters map. */
 public abstract sealed class HourglassException extends RuntimeException
-        permits JobNotFoundException, InvalidInputException, DuplicateNameException, JobLimitReachedException,
+        permits JobNotFoundException, DependencyNotFoundException, InvalidInputException, DuplicateNameException, JobLimitReachedException,
                 TransitionRejectedException, ConcurrentUpdateException, UnreadableJobException,
                 StoreUnavailableException, ShuttingDownException, PreconditionFailedException,
                 BatchRefusedException {

@@ -31,6 +31,20 @@ public record Alert(String id, AlertKind kind, String subjectId, String subjectN
     }
 
     /**
+     * A dependency's breaker opened (CONTRACT §11.1): {@code dependency} as stored then; the count is
+     * the jobs it holds, the detail its cause.
+     */
+    public static Alert dependencyOpened(String id, Dependency dependency, int held, Instant now) {
+        return new Alert(id, AlertKind.DEPENDENCY_OPEN, dependency.key(), dependency.name(), held,
+                dependency.cause(), now);
+    }
+
+    /** A dependency's breaker closed: the count is the jobs it released, the detail says why it closed. */
+    public static Alert dependencyClosed(String id, Dependency dependency, int released, String why, Instant now) {
+        return new Alert(id, AlertKind.DEPENDENCY_CLOSED, dependency.key(), dependency.name(), released, why, now);
+    }
+
+    /**
      * A watched job went without a successful run for longer than it should: {@code job} as it was
      * found; the count is its consecutive errors, the detail says since when it has been waiting.
      */

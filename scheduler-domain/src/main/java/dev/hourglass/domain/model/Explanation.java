@@ -34,7 +34,7 @@ public record Explanation(JobId jobId, JobStatus status, Instant firesNextAt, St
     /** The reasons a job can have; {@link #wireName()} is the API's {@code code}. */
     public enum Code {
         SCHEDULED, PAUSED, FAILED, DISABLED, BACKING_OFF, RUNNING, WAITING_FOR_WORKER, COMPLETED, NO_FUTURE_FIRE,
-        STALE;
+        STALE, DEPENDENCY_OPEN;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -55,10 +55,15 @@ public record Explanation(JobId jobId, JobStatus status, Instant firesNextAt, St
      *
      * @param lastPause    the newest {@code pause} audit entry of the job, or null
      * @param runningOn    the name of the instance holding the job's claim, or null when unknown
+     * @param dependency   the job's dependency while it holds the job (open or half-open), or null
      */
-    public record EngineView(AuditEntry lastPause, String runningOn) {
+    public record EngineView(AuditEntry lastPause, String runningOn, Dependency dependency) {
 
-        public static final EngineView NONE = new EngineView(null, null);
+        public static final EngineView NONE = new EngineView(null, null, null);
+
+        public EngineView(AuditEntry lastPause, String runningOn) {
+            this(lastPause, runningOn, null);
+        }
     }
 
     public static Explanation of(Job job, Instant now, EngineView view) {
@@ -95,12 +100,18 @@ public record Explanation(JobId jobId, JobStatus status, Instant firesNextAt, St
             return;
         }
         Instant next = job.nextRunAt();
+        if (view.dependency() != null && job.heldByDependency()) {
+            reasons.add(held(job, view.dependency()));
+            if (next == null) {
+                return;
+            }
+        }
         if (next == null) {
             reasons.add(new Reason(Code.NO_FUTURE_FIRE, "Its schedule (" + job.schedule().describe()
                     + ") has no future fire.", null, null));
             return;
         }
-        boolean waiting = !next.plus(DISPATCH_MOMENT).isAfter(now);
+        boolean waiting = !next.plus(DISPATCH_MOMENT).isAfter(now) && !job.heldByDependency();
         if (waiting) {
             reasons.add(new Reason(Code.WAITING_FOR_WORKER, "It has been due since " + next
                     + " and is waiting for a free worker.", next, null));
@@ -112,6 +123,17 @@ public record Explanation(JobId jobId, JobStatus status, Instant firesNextAt, St
             String when = next.isAfter(now) ? "It fires next at " + next : "It is due at " + next + " and fires now";
             reasons.add(new Reason(Code.SCHEDULED, when + " (" + job.schedule().describe() + ").", null, next));
         }
+    }
+
+    /** Held by its dependency (CONTRACT §11.1): which, since when, until when, and what releases it. */
+    private static Reason held(Job job, Dependency dependency) {
+        String state = dependency.state() == DependencyState.OPEN
+                ? "open since " + dependency.openedAt() + " until " + dependency.openUntil()
+                : "half-open since " + dependency.openedAt() + ", waiting for a probe run of one of its jobs";
+        String due = job.nextRunAt() == null ? "" : "; its fire planned for " + job.nextRunAt() + " waits";
+        return new Reason(Code.DEPENDENCY_OPEN, "It is held: its dependency " + dependency.name() + " is " + state
+                + " (" + dependency.cause() + ")" + due + " and is released when the dependency closes.",
+                dependency.openedAt(), dependency.openUntil());
     }
 
     private static Reason failed(Job job) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code expectSuccessWithinMs} (no staleness watch when null), {@code lastSuccessAt} (the start of
  * the last successful run), {@code staleSince} (set while a stale episode is open), {@code dependency}
  * (the outside system it calls), {@code probe} (its opt-in to automatic probes) and
- * {@code pendingProbe} (set only on a failed job that probes).
+ * {@code pendingProbe} (set only on a failed job that probes) and {@code heldSince} (set while the
+ * job's dependency holds it, CONTRACT §11.1: it does not fire then).
  *
  * <p>The definition ({@link #definition()}) changes only through {@link #redefine}, which counts the
  * {@code revision}; every other transition keeps it.
@@ -48,7 +49,8 @@ public record Job(
         Instant staleSince,
         String dependency,
         Probe probe,
-        PendingProbe pendingProbe) {
+        PendingProbe pendingProbe,
+        Instant heldSince) {
 
     /** The smallest staleness window an operator may set. */
     public static final long MIN_EXPECT_SUCCESS_WITHIN_MS = 60_000;
@@ -79,6 +81,17 @@ public record Job(
         }
     }
 
+    /** A job its dependency does not hold. */
+    public Job(JobId id, String name, String description, boolean enabled, Schedule schedule, String task,
+            JobStatus status, LastRun lastRun, Instant nextRunAt, long runCount, int consecutiveErrors,
+            boolean deleteAfterRun, Instant createdAt, Instant updatedAt, String createdBy, long version, Claim claim,
+            long revision, Instant pausedUntil, Long expectSuccessWithinMs, Instant lastSuccessAt, Instant staleSince,
+            String dependency, Probe probe, PendingProbe pendingProbe) {
+        this(id, name, description, enabled, schedule, task, status, lastRun, nextRunAt, runCount, consecutiveErrors,
+                deleteAfterRun, createdAt, updatedAt, createdBy, version, claim, revision, pausedUntil,
+                expectSuccessWithinMs, lastSuccessAt, staleSince, dependency, probe, pendingProbe, null);
+    }
+
     /**
      * A new job as create stores it: version and revision 1, no runs, no pause, no stale episode.
      */
@@ -86,7 +99,7 @@ public record Job(
         return new Job(id, definition.name(), definition.description(), definition.enabled(), definition.schedule(),
                 definition.task(), JobStatus.ACTIVE, null, nextRunAt, 0, 0, definition.deleteAfterRun(), now, now,
                 createdBy, 1, null, 1, null, definition.expectSuccessWithinMs(), null, null, definition.dependency(),
-                definition.probe(), null);
+                definition.probe(), null, null);
     }
 
     /** The key under which names are unique: case-insensitive, independent of the JVM locale. */
@@ -142,6 +155,14 @@ public record Job(
     /** The key of {@link #dependency()}, compared case-insensitively; empty when the job names none. */
     public Optional<String> dependencyKey() {
         return Optional.ofNullable(dependency).map(JobDefinition::dependencyKey);
+    }
+
+    /**
+     * Whether the job's dependency holds it (CONTRACT §11.1): it does not fire, and its fires due
+     * meanwhile wait for the dependency to close.
+     */
+    public boolean heldByDependency() {
+        return heldSince != null;
     }
 
     /** When the next automatic probe fires; null unless the job is failed and probes. */
@@ -219,6 +240,10 @@ public record Job(
         if (!stillStale) {
             draft.staleSince(null);
         }
+        if (!changed.dependencyKey().equals(dependencyKey())) {
+            // Held by the dependency it no longer names; the new one's breaker holds it if need be.
+            draft.heldSince(null);
+        }
         return draft.done();
     }
 
@@ -279,6 +304,35 @@ public record Job(
         return change(now).errors(errors).pendingProbe(last.next(now)).done();
     }
 
+    /**
+     * The job's dependency opened (or stays open): it is held from {@code now} on (or still since it
+     * was), its status, next run and counters kept. A run under way keeps its say over its outcome,
+     * as with an edit.
+     */
+    public Job hold(Instant now) {
+        return movingClaim(change(now).heldSince(heldSince == null ? now : heldSince)).done();
+    }
+
+    /**
+     * The job's dependency closed, or lets it fire as the probe: it is no longer held, and fires
+     * next at {@code next} when that is given (a fire that came due while held, released at its turn),
+     * else as it was planned. A run under way keeps its say over its outcome.
+     */
+    public Job release(Instant next, Instant now) {
+        Draft draft = movingClaim(change(now).heldSince(null));
+        if (next != null && nextRunAt != null) {
+            draft.next(next);
+        }
+        return draft.done();
+    }
+
+    private Draft movingClaim(Draft draft) {
+        if (claim != null && claim.version() == version) {
+            draft.claim(claim.atVersion(version + 1));
+        }
+        return draft;
+    }
+
     /** The schedule has no fire left (or the job runs once): the job is done for good. */
     public Job complete(Instant now) {
         return change(now).status(JobStatus.COMPLETED).next(null).errors(0).pendingProbe(null).done();
@@ -320,6 +374,7 @@ public record Job(
         private Instant lastSuccessAt;
         private Instant staleSince;
         private PendingProbe pendingProbe;
+        private Instant heldSince;
 
         Draft(Job from, Instant updatedAt) {
             this.from = from;
@@ -337,6 +392,12 @@ public record Job(
             this.lastSuccessAt = from.lastSuccessAt;
             this.staleSince = from.staleSince;
             this.pendingProbe = from.pendingProbe;
+            this.heldSince = from.heldSince;
+        }
+
+        Draft heldSince(Instant value) {
+            heldSince = value;
+            return this;
         }
 
         Draft pendingProbe(PendingProbe value) {
@@ -409,7 +470,7 @@ public record Job(
             return new Job(from.id, d.name(), d.description(), d.enabled(), d.schedule(), d.task(), status,
                     lastRun, nextRunAt, runCount, errors, d.deleteAfterRun(), from.createdAt, updatedAt,
                     from.createdBy, version, claim, revision, pausedUntil, d.expectSuccessWithinMs(), lastSuccessAt,
-                    staleSince, d.dependency(), d.probe(), pendingProbe);
+                    staleSince, d.dependency(), d.probe(), pendingProbe, heldSince);
         }
     }
 }

@@ -52,6 +52,20 @@ public final class OutcomePolicy {
      * </ul>
      */
     public OutcomeDecision decide(Job current, RunResult run, Instant now) {
+        return decide(current, run, now, true);
+    }
+
+    /**
+     * Records {@code run} on {@code current} and nothing more, as when an operator changed the job
+     * during the run: history, last run and run count; the status, next run and error count stay.
+     * What a held job's run leaves (CONTRACT §11.1: its error counts nothing). A run whose claim was
+     * taken over is {@code superseded}, as with {@link #decide}.
+     */
+    public OutcomeDecision recordOnly(Job current, RunResult run, Instant now) {
+        return decide(current, run, now, false);
+    }
+
+    private OutcomeDecision decide(Job current, RunResult run, Instant now, boolean counts) {
         boolean ok = run.outcome() instanceof RunOutcome.Ok;
         String error = ok ? null : ((RunOutcome.Failed) run.outcome()).error();
         String output = ok ? ((RunOutcome.Ok) run.outcome()).output() : null;
@@ -65,7 +79,7 @@ public final class OutcomePolicy {
         Job recorded = current.recordRun(new LastRun(run.startedAt(), status, run.durationMs(), error), true, now);
         // The stored claim's version, not the run's: an edit during the run moves the claim along
         // (the run still decides its outcome, against the new definition); a state change does not.
-        if (current.version() != current.claim().version()) {
+        if (!counts || current.version() != current.claim().version()) {
             return new OutcomeDecision(JobWrite.save(current, recorded, List.of(), record), false);
         }
         if (current.isProbing()) {

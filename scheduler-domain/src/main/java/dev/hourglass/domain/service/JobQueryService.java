@@ -27,7 +27,9 @@ import dev.hourglass.domain.port.in.ReadRevisionsUseCase;
 import dev.hourglass.domain.port.in.ReadRunsUseCase;
 import dev.hourglass.domain.port.in.SchedulePreview;
 import dev.hourglass.domain.port.in.SummarizeJobsUseCase;
+import dev.hourglass.domain.model.Dependency;
 import dev.hourglass.domain.port.out.AuditLog;
+import dev.hourglass.domain.port.out.Dependencies;
 import dev.hourglass.domain.port.out.Instances;
 import dev.hourglass.domain.port.out.JobStore;
 import dev.hourglass.domain.port.out.Revisions;
@@ -57,9 +59,20 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     private final Instances instances;
     private final Clock clock;
     private final ZoneId defaultZone;
+    private final Dependencies dependencies;
 
     public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
             Instances instances, Clock clock, ZoneId defaultZone) {
+        this(store, auditLog, runHistory, revisions, instances, clock, defaultZone, null);
+    }
+
+    /**
+     * As the other constructor, with the dependency breakers in {@code dependencies} (null: none)
+     * counted in the summary and named in explanations.
+     */
+    public JobQueryService(JobStore store, AuditLog auditLog, RunHistory runHistory, Revisions revisions,
+            Instances instances, Clock clock, ZoneId defaultZone, Dependencies dependencies) {
+        this.dependencies = dependencies;
         this.store = Objects.requireNonNull(store, "store");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.runHistory = Objects.requireNonNull(runHistory, "runHistory");
@@ -77,12 +90,16 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
     @Override
     public JobListing list(JobQuery query) {
         JobPage page = store.page(query);
-        return new JobListing(store.summarize(), page.jobs(), page.nextCursor());
+        return new JobListing(withDependencies(store.summarize()), page.jobs(), page.nextCursor());
     }
 
     @Override
     public JobSummary summarize() {
-        return store.summarize();
+        return withDependencies(store.summarize());
+    }
+
+    private JobSummary withDependencies(JobSummary summary) {
+        return dependencies == null ? summary : summary.withOpenDependencies(DependencyService.holding(dependencies));
     }
 
     @Override
@@ -112,7 +129,9 @@ public final class JobQueryService implements GetJobUseCase, ListJobsUseCase, Su
         String runningOn = job.claim() == null ? null : instances.instances(now, ANY_LEASE).stream()
                 .filter(instance -> instance.id().equals(job.claim().owner()))
                 .map(InstanceInfo::name).findFirst().orElse(null);
-        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn));
+        Dependency holding = dependencies == null || !job.heldByDependency() ? null
+                : job.dependencyKey().flatMap(dependencies::dependency).filter(Dependency::holds).orElse(null);
+        return Explanation.of(job, now, new Explanation.EngineView(lastPause, runningOn, holding));
     }
 
     @Override

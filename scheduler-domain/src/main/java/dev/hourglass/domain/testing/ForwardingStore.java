@@ -186,4 +186,29 @@ public abstract class ForwardingStore implements SchedulerStore {
     public Backlog alertBacklog() {
         return delegate.alertBacklog();
     }
+
+    @Override
+    public Optional<dev.hourglass.domain.model.Dependency> dependency(String key) {
+        return delegate.dependency(key);
+    }
+
+    @Override
+    public List<dev.hourglass.domain.model.Dependency> dependencies() {
+        return delegate.dependencies();
+    }
+
+    @Override
+    public List<Job> jobsOf(String key) {
+        return delegate.jobsOf(key);
+    }
+
+    @Override
+    public List<dev.hourglass.domain.model.DependencyUsage> dependencyUsage() {
+        return delegate.dependencyUsage();
+    }
+
+    @Override
+    public boolean apply(dev.hourglass.domain.port.out.DependencyChange change) {
+        return delegate.apply(change);
+    }
 }

@@ -6,6 +6,8 @@ import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.Dependency;
+import dev.hourglass.domain.model.DependencyUsage;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -17,6 +19,7 @@ import dev.hourglass.domain.model.JobStatus;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.DependencyChange;
 import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
@@ -57,6 +60,7 @@ public final class InMemoryStore implements SchedulerStore {
     private final Map<InstanceId, Registration> instances = new LinkedHashMap<>();
     private final Map<String, PendingAlert> alerts = new LinkedHashMap<>();
     private final Map<JobId, Deque<JobRevision>> revisions = new HashMap<>();
+    private final Map<String, Dependency> dependencies = new java.util.TreeMap<>();
 
     private record Registration(String name, Instant startedAt, Instant heartbeatAt, boolean stopped) {
     }
@@ -432,7 +436,60 @@ public final class InMemoryStore implements SchedulerStore {
                 .min(Comparator.naturalOrder()));
     }
 
+    // ---- Dependencies
+
+    @Override
+    public synchronized Optional<Dependency> dependency(String key) {
+        return Optional.ofNullable(dependencies.get(key));
+    }
+
+    @Override
+    public synchronized List<Dependency> dependencies() {
+        return List.copyOf(dependencies.values());
+    }
+
+    @Override
+    public synchronized List<Job> jobsOf(String key) {
+        return jobs.values().stream().filter(job -> job.dependencyKey().map(key::equals).orElse(false)).toList();
+    }
+
+    @Override
+    public synchronized List<DependencyUsage> dependencyUsage() {
+        Map<String, DependencyUsage> usage = new java.util.TreeMap<>();
+        for (Job job : jobs.values()) {
+            job.dependencyKey().ifPresent(key -> usage.merge(key,
+                    new DependencyUsage(key, job.dependency(), 1, job.heldByDependency() ? 1 : 0),
+                    (a, b) -> new DependencyUsage(key, a.name().compareTo(b.name()) <= 0 ? a.name() : b.name(),
+                            a.jobs() + b.jobs(), a.held() + b.held())));
+        }
+        return List.copyOf(usage.values());
+    }
+
+    /** Whole or not at all: every version is checked before anything changes. */
+    @Override
+    public synchronized boolean apply(DependencyChange change) {
+        long stored = Optional.ofNullable(dependencies.get(change.key())).map(Dependency::version).orElse(0L);
+        if (stored != change.expectedVersion()) {
+            return false;
+        }
+        for (JobWrite write : change.jobs()) {
+            Job job = jobs.get(write.jobId());
+            if (job == null || !(write instanceof JobWrite.History) && job.version() != expectedVersion(write)) {
+                return false;
+            }
+        }
+        if (apply(change.jobs()).count() != change.jobs().size()) {
+            throw new IllegalStateException("a checked write did not apply");
+        }
+        if (change.after() != null) {
+            dependencies.put(change.key(), change.after());
+        }
+        change.alerts().forEach(alert -> alerts.put(alert.id(), new PendingAlert(alert, alert.createdAt())));
+        return true;
+    }
+
     private static boolean isFireable(Job job) {
-        return job.status() == JobStatus.ACTIVE && job.enabled() && !job.isRunning() && Objects.nonNull(job.nextRunAt());
+        return job.status() == JobStatus.ACTIVE && job.enabled() && !job.isRunning() && Objects.nonNull(job.nextRunAt())
+                && !job.heldByDependency();
     }
 }

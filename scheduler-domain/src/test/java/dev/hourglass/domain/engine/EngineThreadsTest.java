@@ -241,8 +241,10 @@ class EngineThreadsTest {
             return RunOutcome.ok("ok");
         }).maxJobs(jobs).build();
         hourglass.start();
+        // One instant for all, far enough ahead that creating them on a busy machine ends first.
+        String at = Instant.now().plusSeconds(3).toString();
         for (int i = 0; i < jobs; i++) {
-            create("job-" + i, ScheduleSpec.at(Instant.now().plusMillis(20).toString()));
+            create("job-" + i, ScheduleSpec.at(at));
         }
 
         assertThat(allFired.await(GIVE_UP_SECONDS, TimeUnit.SECONDS)).isTrue();

@@ -37,7 +37,7 @@ public final class JobColumns {
             "created_at", "updated_at", "created_by", "version",
             "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
             "revision", "paused_until", "expect_success_within_ms", "last_success_at", "stale_since",
-            "dependency", "dependency_key", "probe_after_ms", "next_probe_at", "probe_waited_ms");
+            "dependency", "dependency_key", "probe_after_ms", "next_probe_at", "probe_waited_ms", "held_since");
 
     /** Every column of the jobs table, to be followed by a WHERE clause. */
     public static final String SELECT = "SELECT " + String.join(", ", NAMES) + " FROM jobs";
@@ -57,7 +57,7 @@ public final class JobColumns {
             "status", "last_run_at", "last_run_status", "last_run_duration_ms", "last_run_error",
             "next_run_at", "run_count", "consecutive_errors", "updated_at", "version",
             "claim_run_id", "claim_planned_at", "claimed_at", "claim_version", "claim_owner", "claim_epoch",
-            "paused_until", "last_success_at", "stale_since", "next_probe_at", "probe_waited_ms");
+            "paused_until", "last_success_at", "stale_since", "next_probe_at", "probe_waited_ms", "held_since");
     /** The columns an edit changes besides the {@link #STATE}: the definition and its revision. */
     public static final List<String> DEFINITION = List.of(
             "name", "name_key", "description", "enabled",
@@ -88,13 +88,20 @@ public final class JobColumns {
             + " coalesce(sum(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,"
             + " coalesce(sum(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,"
             + " coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,"
-            + " min(next_run_at) AS next_fire_at,"
+            // A job its dependency holds does not fire: its waiting fire is not the next one.
+            + " min(CASE WHEN held_since IS NULL THEN next_run_at END) AS next_fire_at,"
             + " coalesce(sum(CASE WHEN status = 'active' AND consecutive_errors > 0 THEN 1 ELSE 0 END), 0) AS recent_failures,"
             + " coalesce(sum(CASE WHEN status = 'active' AND stale_since IS NOT NULL THEN 1 ELSE 0 END), 0) AS stale"
             + " FROM jobs";
     public static final String RUNNING = SELECT + " WHERE claim_run_id IS NOT NULL ORDER BY seq";
     public static final String TIMED_PAUSES = SELECT + " WHERE paused_until IS NOT NULL ORDER BY paused_until, id";
     public static final String PENDING_PROBES = SELECT + " WHERE next_probe_at IS NOT NULL ORDER BY next_probe_at, id";
+    /** The jobs that name one dependency, oldest first. */
+    public static final String OF_DEPENDENCY = SELECT + " WHERE dependency_key = :key ORDER BY seq";
+    /** Per dependency key that jobs name: one spelling of it (the least), how many name it, how many are held. */
+    public static final String DEPENDENCY_USAGE = "SELECT dependency_key, min(dependency) AS name, count(*) AS jobs,"
+            + " sum(CASE WHEN held_since IS NULL THEN 0 ELSE 1 END) AS held FROM jobs"
+            + " WHERE dependency_key IS NOT NULL GROUP BY dependency_key ORDER BY dependency_key";
     public static final String WATCHED = SELECT + " WHERE status = 'active' AND expect_success_within_ms IS NOT NULL"
             + " AND stale_since IS NULL ORDER BY seq";
 
@@ -154,7 +161,8 @@ public final class JobColumns {
                 .bind("dependency_key", job.dependencyKey().orElse(null))
                 .bind("probe_after_ms", job.probe() == null ? null : job.probe().afterMs())
                 .bind("next_probe_at", values.instant(job.nextProbeAt()))
-                .bind("probe_waited_ms", probeWaitedMs(job));
+                .bind("probe_waited_ms", probeWaitedMs(job))
+                .bind("held_since", values.instant(job.heldSince()));
     }
 
     /**
@@ -249,6 +257,7 @@ public final class JobColumns {
         statement.setObject(++i, values.instant(job.staleSince()));
         statement.setObject(++i, values.instant(job.nextProbeAt()));
         statement.setObject(++i, probeWaitedMs(job));
+        statement.setObject(++i, values.instant(job.heldSince()));
         return i;
     }
 
@@ -295,7 +304,8 @@ public final class JobColumns {
                     row.instant("stale_since"),
                     row.text("dependency"),
                     probe(row),
-                    pendingProbe(row));
+                    pendingProbe(row),
+                    row.instant("held_since"));
         }
 
         private static Probe probe(Columns row) throws SQLException {

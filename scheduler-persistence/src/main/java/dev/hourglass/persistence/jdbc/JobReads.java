@@ -101,6 +101,14 @@ public final class JobReads {
         }
     }
 
+    /** The readable jobs whose dependency has {@code key}, oldest first. */
+    public List<Job> ofDependency(Handle h, String key) {
+        try (Stream<JobRow> rows = h.createQuery(JobColumns.OF_DEPENDENCY).bind("key", key).map(JobColumns.MAPPER)
+                .stream()) {
+            return readable(rows).toList();
+        }
+    }
+
     /** The jobs of the readable rows; each unreadable one is logged once. */
     public Stream<Job> readable(Stream<JobRow> rows) {
         return rows.filter(row -> {

@@ -21,6 +21,15 @@ final class PostgresSingletons implements Singletons {
         this.pool = pool;
     }
 
+    /**
+     * How long the lock's connection may sit idle before the server ends its session, and the lock
+     * with it. The connection idles while the task works on others; a holder that freezes (SIGSTOP,
+     * a paused VM) would otherwise keep the lock, and with it the takeover scan, from every live
+     * instance for as long as it is frozen. A task that outlasts this may run twice at once, which
+     * every singleton tolerates (its writes are version-checked, alerts are delivered at least once).
+     */
+    static final int IDLE_LIMIT_MS = 3_000;
+
     @Override
     public boolean runExclusively(String task, Runnable work) {
         try (Connection connection = pool.getConnection()) {
@@ -28,14 +37,31 @@ final class PostgresSingletons implements Singletons {
             if (!lock(connection, "SELECT pg_try_advisory_lock(?, ?)", task)) {
                 return false;
             }
+            execute(connection, "SET idle_session_timeout = " + IDLE_LIMIT_MS);
             try {
                 work.run();
                 return true;
             } finally {
-                lock(connection, "SELECT pg_advisory_unlock(?, ?)", task);
+                release(connection, task);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot take the lock of task " + task + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Unlocks; a session the server ended meanwhile holds no lock any more, and the pool drops it. */
+    private static void release(Connection connection, String task) {
+        try {
+            execute(connection, "SET idle_session_timeout = 0");
+            lock(connection, "SELECT pg_advisory_unlock(?, ?)", task);
+        } catch (SQLException e) {
+            // The session is gone, and its lock with it.
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

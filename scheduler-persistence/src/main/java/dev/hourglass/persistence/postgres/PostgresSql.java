@@ -9,7 +9,9 @@ import dev.hourglass.persistence.jdbc.JobColumns;
 final class PostgresSql {
 
     private static final String FIREABLE =
-            " WHERE status = 'active' AND enabled AND claim_run_id IS NULL AND next_run_at IS NOT NULL";
+            " WHERE status = 'active' AND enabled AND claim_run_id IS NULL AND next_run_at IS NOT NULL"
+            // A job its dependency holds does not fire (CONTRACT §11.1); its probe is released first.
+            + " AND held_since IS NULL";
 
     static final String DUE = JobColumns.SELECT + FIREABLE + " AND next_run_at <= :now ORDER BY next_run_at, id";
     /** The first fireable rows: the driver reads a whole result before the first row, so it must be short. */

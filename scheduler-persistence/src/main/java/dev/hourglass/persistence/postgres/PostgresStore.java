@@ -6,6 +6,8 @@ import dev.hourglass.domain.error.DuplicateNameException;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
+import dev.hourglass.domain.model.Dependency;
+import dev.hourglass.domain.model.DependencyUsage;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -18,6 +20,7 @@ import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.DependencyChange;
 import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.ScheduleChanges;
@@ -27,6 +30,8 @@ import dev.hourglass.persistence.StoreException;
 import dev.hourglass.persistence.jdbc.AlertColumns;
 import dev.hourglass.persistence.jdbc.AuditColumns;
 import dev.hourglass.persistence.jdbc.Columns;
+import dev.hourglass.persistence.jdbc.DependencyColumns;
+import dev.hourglass.persistence.jdbc.DependencyWrite;
 import dev.hourglass.persistence.jdbc.GroupWrite;
 import dev.hourglass.persistence.jdbc.JobInserts;
 import dev.hourglass.persistence.jdbc.JobColumns;
@@ -425,6 +430,70 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
             auditOne(tx, deleted);
             return true;
         });
+    }
+
+    // ---- Dependencies
+
+    @Override
+    public Optional<Dependency> dependency(String key) {
+        return read("read dependency " + key, h -> DependencyColumns.find(h, key));
+    }
+
+    @Override
+    public List<Dependency> dependencies() {
+        return read("read the dependencies", DependencyColumns::all);
+    }
+
+    @Override
+    public List<Job> jobsOf(String key) {
+        return read("read the jobs of dependency " + key, h -> jobs.ofDependency(h, key));
+    }
+
+    @Override
+    public List<DependencyUsage> dependencyUsage() {
+        return read("count the jobs of each dependency", h -> h.createQuery(JobColumns.DEPENDENCY_USAGE)
+                .map(DependencyColumns.USAGE).list());
+    }
+
+    /**
+     * One transaction: the touched job rows locked in id order (as {@link #apply(List)} does, so the
+     * two never wait for each other in a circle), then the dependency's row under its version check,
+     * then the job writes; rolled back unless all of it applies. Releases that make jobs due soon
+     * are signalled to the other instances.
+     */
+    @Override
+    public boolean apply(DependencyChange change) {
+        String[] touched = change.jobs().stream().map(write -> write.jobId().value()).distinct().sorted()
+                .toArray(String[]::new);
+        try {
+            return transaction("change dependency " + change.key(), tx -> {
+                if (touched.length > 0) {
+                    try (PreparedStatement lock = tx.getConnection().prepareStatement(PostgresSql.LOCK_IN_ORDER)) {
+                        lock.setArray(1, tx.getConnection().createArrayOf("text", touched));
+                        lock.executeQuery().close();
+                    } catch (SQLException e) {
+                        throw new StoreException("cannot lock " + touched.length + " job(s): " + e.getMessage(), e);
+                    }
+                }
+                if (!new DependencyWrite(tx, VALUES, true).apply(change)) {
+                    throw new ChangeRefused();
+                }
+                if (change.jobs().stream().anyMatch(PostgresStore::dueSoon)) {
+                    notifyChange(tx);
+                }
+                return true;
+            });
+        } catch (ChangeRefused refused) {
+            return false;
+        }
+    }
+
+    /** Rolls back a dependency change that did not apply whole. */
+    private static final class ChangeRefused extends RuntimeException {
+
+        ChangeRefused() {
+            super(null, null, false, false);
+        }
     }
 
     // ---- Instances: every time here is the database's

@@ -24,7 +24,7 @@ final class SqliteMigrations {
     /** The scripts under {@code migrations/}, version 1 first. Only ever append. */
     private static final List<String> SCRIPTS = List.of("V1__tables.sql", "V2__query_indexes.sql",
             "V3__owners_instances_alerts.sql", "V4__revisions_timed_pauses_staleness.sql",
-            "V5__dependencies_probes.sql", "V6__newest_first_index.sql");
+            "V5__dependencies_probes.sql", "V6__newest_first_index.sql", "V7__dependencies.sql");
 
     static final int LATEST = SCRIPTS.size();
 

@@ -7,7 +7,9 @@ final class SqliteSql {
 
     /** Jobs that may fire: the same terms as the partial index {@code jobs_due}, so SQLite uses it. */
     private static final String FIREABLE =
-            " WHERE status = 'active' AND enabled = 1 AND claim_run_id IS NULL AND next_run_at IS NOT NULL";
+            " WHERE status = 'active' AND enabled = 1 AND claim_run_id IS NULL AND next_run_at IS NOT NULL"
+            // A job its dependency holds does not fire (CONTRACT §11.1); its probe is released first.
+            + " AND held_since IS NULL";
 
     static final String DUE = JobColumns.SELECT + FIREABLE + " AND next_run_at <= :now ORDER BY next_run_at, id";
     static final String DUE_LIMITED = DUE + " LIMIT :limit";

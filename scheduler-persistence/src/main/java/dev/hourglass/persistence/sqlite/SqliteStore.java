@@ -10,6 +10,8 @@ import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.Alert;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.Claim;
+import dev.hourglass.domain.model.Dependency;
+import dev.hourglass.domain.model.DependencyUsage;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.InstanceInfo;
 import dev.hourglass.domain.model.Job;
@@ -22,6 +24,7 @@ import dev.hourglass.domain.model.JobSummary;
 import dev.hourglass.domain.model.RunId;
 import dev.hourglass.domain.model.RunRecord;
 import dev.hourglass.domain.port.out.Applied;
+import dev.hourglass.domain.port.out.DependencyChange;
 import dev.hourglass.domain.port.out.JobCreation;
 import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.SchedulerStore;
@@ -384,6 +387,52 @@ public final class SqliteStore implements SchedulerStore, AutoCloseable {
             }
             return true;
         }));
+    }
+
+    // ---- Dependencies
+
+    @Override
+    public Optional<Dependency> dependency(String key) {
+        return read("read dependency " + key, h -> DependencyColumns.find(h, key));
+    }
+
+    @Override
+    public List<Dependency> dependencies() {
+        return read("read the dependencies", DependencyColumns::all);
+    }
+
+    @Override
+    public List<Job> jobsOf(String key) {
+        return read("read the jobs of dependency " + key, h -> jobs.ofDependency(h, key));
+    }
+
+    @Override
+    public List<DependencyUsage> dependencyUsage() {
+        return read("count the jobs of each dependency", h -> h.createQuery(JobColumns.DEPENDENCY_USAGE)
+                .map(DependencyColumns.USAGE).list());
+    }
+
+    /** One {@code BEGIN IMMEDIATE} transaction, rolled back unless all of the change applies. */
+    @Override
+    public boolean apply(DependencyChange change) {
+        try {
+            return write("change dependency " + change.key(), () -> writer.inTransaction(tx -> {
+                if (!new DependencyWrite(tx, SqlValues.SQLITE, false).apply(change)) {
+                    throw new ChangeRefused();
+                }
+                return true;
+            }));
+        } catch (ChangeRefused refused) {
+            return false;
+        }
+    }
+
+    /** Rolls back a dependency change that did not apply whole. */
+    private static final class ChangeRefused extends RuntimeException {
+
+        ChangeRefused() {
+            super(null, null, false, false);
+        }
     }
 
     // ---- Instances

@@ -135,6 +135,31 @@ class PostgresClusterTest {
     }
 
     @Test
+    void a_holder_that_freezes_loses_the_lock_once_its_connection_idles_past_the_limit() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch thawed = new CountDownLatch(1);
+        ExecutorService frozen = Executors.newSingleThreadExecutor();
+        // A task that never touches its lock's connection again stands for an instance stopped by SIGSTOP.
+        Future<Boolean> first = frozen.submit(() -> one.runExclusively("takeover", () -> {
+            holding.countDown();
+            await(thawed);
+        }));
+        await(holding);
+        assertThat(two.runExclusively("takeover", () -> { })).as("held while the holder is alive").isFalse();
+
+        AtomicInteger ran = new AtomicInteger();
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!two.runExclusively("takeover", ran::incrementAndGet) && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+        }
+        thawed.countDown();
+
+        assertThat(ran).as("another instance ran the task while the holder was frozen").hasValue(1);
+        assertThat(first.get()).as("the thawed holder finishes without an error").isTrue();
+        frozen.shutdown();
+    }
+
+    @Test
     void the_job_limit_holds_across_instances_inserting_at_once() throws Exception {
         int limit = 5;
         ExecutorService inserters = Executors.newFixedThreadPool(8);

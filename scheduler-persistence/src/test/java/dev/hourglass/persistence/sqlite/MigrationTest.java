@@ -40,10 +40,10 @@ class MigrationTest {
         SqliteMigrations.migrate(v1, file, 1);
         v1.useHandle(h -> {
             // The row as version 1 wrote it: no claim owner or epoch, an interval without an anchor, none
-            // of the columns of versions 4 and 5.
+            // of the columns of versions 4 to 6.
             List<String> later = List.of("claim_owner", "claim_epoch", "revision", "paused_until",
                     "expect_success_within_ms", "last_success_at", "stale_since", "dependency", "dependency_key",
-                    "probe_after_ms", "next_probe_at", "probe_waited_ms");
+                    "probe_after_ms", "next_probe_at", "probe_waited_ms", "held_since");
             List<String> v1Columns = JobColumns.NAMES.stream().filter(name -> !later.contains(name)).toList();
             String insert = "INSERT INTO jobs (" + String.join(", ", v1Columns) + ") VALUES ("
                     + v1Columns.stream().map(name -> ":" + name).collect(java.util.stream.Collectors.joining(", ")) + ")";
