@@ -194,7 +194,7 @@ public final class JobColumns {
             values.instant(job.lastSuccessAt()), values.instant(job.staleSince()),
             job.dependency(), job.dependencyKey().orElse(null),
             job.probe() == null ? null : job.probe().afterMs(),
-            values.instant(job.nextProbeAt()), probeWaitedMs(job)};
+            values.instant(job.nextProbeAt()), probeWaitedMs(job), values.instant(job.heldSince())};
     }
 
     /** Binds the state of {@code job} for {@link #UPDATE_STATE}, guarded by {@code expectedVersion}. */
