@@ -61,7 +61,7 @@ class JobRoutesTest {
             assertThat(body.get("jobs")).extracting(job -> job.get("name").asText()).containsExactly("newer", "older");
             JsonNode summary = body.get("summary");
             assertThat(fieldNames(summary)).containsExactlyInAnyOrder("total", "active", "paused", "completed", "failed",
-                    "nextFireAt", "recentFailures", "stale", "openDependencies");
+                    "nextFireAt", "recentFailures", "stale", "openIncidents", "openDependencies");
             assertThat(summary.get("total").asInt()).isEqualTo(2);
             assertThat(summary.get("active").asInt()).isEqualTo(1);
             assertThat(summary.get("paused").asInt()).isEqualTo(1);
