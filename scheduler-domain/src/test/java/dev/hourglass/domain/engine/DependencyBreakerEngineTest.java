@@ -269,16 +269,16 @@ class DependencyBreakerEngineTest {
         assertThat(jobs).allSatisfy(job -> assertThat(get(job).heldByDependency()).isFalse());
         List<Instant> released = jobs.stream().map(this::get).filter(job -> runs(job).size() == 1)
                 .map(Job::nextRunAt).sorted().toList();
-        assertThat(released).as("a second after the close, then 300 ms apart").containsExactly(
-                closedAt.plusMillis(1000), closedAt.plusMillis(1300), closedAt.plusMillis(1600),
-                closedAt.plusMillis(1900), closedAt.plusMillis(2200));
+        assertThat(released).as("a second after the close, then 500 ms apart").containsExactly(
+                closedAt.plusMillis(1000), closedAt.plusMillis(1500), closedAt.plusMillis(2000),
+                closedAt.plusMillis(2500), closedAt.plusMillis(3000));
         List<Alert> alerts = delivered();
         assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.DEPENDENCY_OPEN,
                 AlertKind.DEPENDENCY_CLOSED);
         assertThat(alerts.get(1).count()).as("jobs released").isEqualTo(5);
 
         for (int step = 0; step < 5; step++) {
-            scheduler.clock.set(closedAt.plusMillis(1000 + 300L * step));
+            scheduler.clock.set(closedAt.plusMillis(1000 + 500L * step));
             assertThat(scheduler.hourglass.runDueJobs()).as("release " + step).isEqualTo(1);
         }
         // Back on its schedule: the next fire of each is the next slot of its grid.
@@ -386,7 +386,7 @@ class DependencyBreakerEngineTest {
         assertThat(status.held()).isZero();
         Instant now = scheduler.clock.instant();
         assertThat(jobs.stream().map(job -> get(job).nextRunAt()).sorted().toList())
-                .containsExactly(now.plusMillis(1000), now.plusMillis(1300), now.plusMillis(1600));
+                .containsExactly(now.plusMillis(1000), now.plusMillis(1500), now.plusMillis(2000));
         assertThat(jobs).allSatisfy(job -> assertThat(scheduler.audit(job.id()).get(0).action())
                 .isEqualTo(AuditAction.DEPENDENCY_CLOSE));
         assertThat(delivered()).extracting(Alert::kind).containsExactly(AlertKind.DEPENDENCY_OPEN,

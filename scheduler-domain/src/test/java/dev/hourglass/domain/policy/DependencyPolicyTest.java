@@ -44,8 +44,8 @@ class DependencyPolicyTest {
         List<JobWrite.Save> writes = policy.releases(List.of(held("late", T0.plusSeconds(2)),
                 held("early", T0.plusSeconds(1)), held("middle", T0.plusMillis(1500))), NOW);
 
-        assertThat(plans(writes)).isEqualTo(Map.of("early", NOW.plusMillis(1000), "middle", NOW.plusMillis(1300),
-                "late", NOW.plusMillis(1600)));
+        assertThat(plans(writes)).isEqualTo(Map.of("early", NOW.plusMillis(1000), "middle", NOW.plusMillis(1500),
+                "late", NOW.plusMillis(2000)));
         assertThat(writes).allSatisfy(save -> assertThat(save.job().heldByDependency()).isFalse());
     }
 
@@ -54,7 +54,7 @@ class DependencyPolicyTest {
         List<JobWrite.Save> writes = policy.releases(List.of(held("due", T0), held("soon", NOW.plusMillis(1100)),
                 held("later", NOW.plusSeconds(60))), NOW);
 
-        assertThat(plans(writes)).isEqualTo(Map.of("due", NOW.plusMillis(1000), "soon", NOW.plusMillis(1300),
+        assertThat(plans(writes)).isEqualTo(Map.of("due", NOW.plusMillis(1000), "soon", NOW.plusMillis(1500),
                 "later", NOW.plusSeconds(60)));
     }
 
