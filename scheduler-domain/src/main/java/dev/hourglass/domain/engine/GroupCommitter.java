@@ -150,12 +150,9 @@ final class GroupCommitter {
     /**
      * A group that keeps failing is stored run by run, so that one outcome the store refuses cannot
      * hold up all the others. A run that fails on its own is parked and tried again later; its job
-     * stays claimed (not fired again) meanwhile.
-     */
-    /**
-     * Returns the runs to keep retrying as a group: all of them when not one could be stored (the
-     * store is down, not one outcome bad, so none is parked for long and all follow the store's
-     * recovery within the retry pause).
+     * stays claimed (not fired again) meanwhile. Returns the runs to keep retrying as a group: all of
+     * them when not one could be stored (the store is down, not one outcome bad, so none is parked
+     * for long and all follow the store's recovery within the retry pause).
      */
     private List<RunResult> recordOneByOne(List<RunResult> group) {
         List<RunResult> refused = new ArrayList<>();

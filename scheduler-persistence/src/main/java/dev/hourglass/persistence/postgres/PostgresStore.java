@@ -129,6 +129,36 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static PostgresStore open(PostgresOptions options) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(options));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + options.describe() + ": " + rootMessage(e), e);
+        }
+        PostgresStore store = new PostgresStore(options, pool);
+        try {
+            PostgresMigrations.migrate(pool, options.describe());
+            return store;
+        } catch (dev.hourglass.persistence.SchemaTooNewException e) {
+            store.close();
+            throw e;
+        } catch (RuntimeException e) {
+            store.close();
+            throw new StoreException("cannot open " + options.describe() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * How long a connection of the pool may sit idle inside a transaction before the server ends its
+     * session. The store's transactions never wait on anything but the database, so only a writer
+     * that froze between two statements (SIGSTOP, a paused VM) idles this long; it would otherwise
+     * keep its row locks, and every live instance's takeover of its claims blocked behind them, for
+     * as long as it is frozen. Below the shortest sensible lease, so the locks are gone by the time
+     * the lease is.
+     */
+    static final int TRANSACTION_IDLE_LIMIT_MS = 3_000;
+
+    static HikariConfig poolConfig(PostgresOptions options) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(options.jdbcUrl());
         if (options.user() != null) {
@@ -144,23 +174,8 @@ public final class PostgresStore implements SchedulerStore, Singletons, Schedule
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "hourglass");
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to " + options.describe() + ": " + rootMessage(e), e);
-        }
-        PostgresStore store = new PostgresStore(options, pool);
-        try {
-            PostgresMigrations.migrate(pool, options.describe());
-            return store;
-        } catch (dev.hourglass.persistence.SchemaTooNewException e) {
-            store.close();
-            throw e;
-        } catch (RuntimeException e) {
-            store.close();
-            throw new StoreException("cannot open " + options.describe() + ": " + rootMessage(e), e);
-        }
+        config.setConnectionInitSql("SET idle_in_transaction_session_timeout = " + TRANSACTION_IDLE_LIMIT_MS);
+        return config;
     }
 
     // ---- JobStore

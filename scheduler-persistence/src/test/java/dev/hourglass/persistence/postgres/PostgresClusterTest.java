@@ -6,12 +6,15 @@ import static dev.hourglass.domain.testing.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.hourglass.domain.error.JobLimitReachedException;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.RunId;
+import dev.hourglass.domain.port.out.JobWrite;
 import dev.hourglass.domain.port.out.ScheduleChanges;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -157,6 +160,32 @@ class PostgresClusterTest {
         assertThat(ran).as("another instance ran the task while the holder was frozen").hasValue(1);
         assertThat(first.get()).as("the thawed holder finishes without an error").isTrue();
         frozen.shutdown();
+    }
+
+    @Test
+    void a_writer_that_freezes_inside_a_transaction_loses_its_row_locks_once_it_idles_past_the_limit() throws Exception {
+        Job job = job("locked by a frozen writer").nextRunAt(T0).build();
+        one.insert(job, created(job), 100);
+        ExecutorService live = Executors.newSingleThreadExecutor();
+        // A connection set up as the store sets up its own, left inside a transaction holding the
+        // job's row lock: an instance stopped by SIGSTOP between two statements.
+        try (HikariDataSource frozenPool = new HikariDataSource(PostgresStore.poolConfig(options()));
+             Connection frozen = frozenPool.getConnection()) {
+            frozen.setAutoCommit(false);
+            try (PreparedStatement lock = frozen.prepareStatement("SELECT id FROM jobs WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, job.id().value());
+                lock.executeQuery().close();
+            }
+
+            Future<Boolean> paused = live.submit(() -> two.apply(JobWrite.save(job, job.pause(T0), List.of())));
+
+            assertThat(paused.get(30, TimeUnit.SECONDS)).as("the live instance's write went through").isTrue();
+            assertThat(one.find(job.id()).orElseThrow().status()).isEqualTo(dev.hourglass.domain.model.JobStatus.PAUSED);
+            assertThatThrownBy(() -> frozen.createStatement().execute("SELECT 1"))
+                    .as("the thawed writer finds its session ended").isInstanceOf(java.sql.SQLException.class);
+        } finally {
+            live.shutdownNow();
+        }
     }
 
     @Test
