@@ -157,20 +157,7 @@ final class ApiWorkload {
                 }
             }));
         }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> sample : samples) {
-            all.add(sample.get());
-        }
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-        Percentiles latency = new Percentiles(merged);
-        return new Result(name)
-                .parameter("connections", connections).parameter("seconds", each.toSeconds())
-                .figure("requestsPerSecond", merged.length / (double) each.toSeconds())
-                .figure("p50Ms", latency.millis(50))
-                .figure("p99Ms", latency.millis(99))
-                .figure("maxMs", latency.maxMillis())
-                .figure("non2xx", failures.get());
+        return summary(name, pool, samples, each, failures).parameter("connections", connections);
     }
 
     /** One request of a workload; each client thread numbers its requests n, n + 2·threads, ... */
@@ -191,6 +178,12 @@ final class ApiWorkload {
                 }
             }));
         }
+        return summary(name, pool, samples, each, failures).parameter("threads", threads);
+    }
+
+    /** The latencies every client thread took, merged once they are all done. */
+    private static Result summary(String name, ExecutorService pool, List<Future<long[]>> samples, Duration each,
+            AtomicInteger failures) throws Exception {
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> sample : samples) {
             all.add(sample.get());
@@ -198,11 +191,11 @@ final class ApiWorkload {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
         Percentiles latency = new Percentiles(merged);
-        return new Result(name)
-                .parameter("threads", threads).parameter("seconds", each.toSeconds())
+        return new Result(name).parameter("seconds", each.toSeconds())
                 .figure("requestsPerSecond", merged.length / (double) each.toSeconds())
                 .figure("p50Ms", latency.millis(50))
                 .figure("p99Ms", latency.millis(99))
+                .figure("maxMs", latency.maxMillis())
                 .figure("non2xx", failures.get());
     }
 
