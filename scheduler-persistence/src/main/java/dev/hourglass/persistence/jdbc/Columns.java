@@ -66,9 +66,11 @@ public final class Columns {
         if (stored instanceof java.time.OffsetDateTime offset) {
             return offset.toInstant();
         }
-        String value = text(column);
+        if (stored != null && !(stored instanceof String)) {
+            throw new BadValueException(column, "expected text, found " + describe(stored));
+        }
         try {
-            return value == null ? null : Timestamps.parse(value);
+            return stored == null ? null : Timestamps.parse((String) stored);
         } catch (IllegalArgumentException e) {
             throw new BadValueException(column, e.getMessage());
         }
