@@ -6,6 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hourglass.domain.model.Job;
 import dev.hourglass.domain.model.JobId;
@@ -18,6 +19,7 @@ import dev.hourglass.domain.port.in.ManualRun;
 import dev.hourglass.domain.port.in.RunJobNowCommand;
 import dev.hourglass.domain.port.in.DeleteJobCommand;
 import dev.hourglass.domain.port.in.UseCases;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,10 +100,10 @@ final class JobRoutes {
         try {
             body = mapper.writeValueAsBytes(new Responses.JobList(Responses.SummaryJson.of(listing.summary()), jobs,
                     listing.nextCursor()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a job listing as JSON", e);
         }
-        ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(body);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     private void create(Context ctx) {
