@@ -73,14 +73,14 @@ public final class JobReads {
         query.nameKeyContains().ifPresent(part -> statement.bind("q", part));
         query.dependencyKey().ifPresent(key -> statement.bind("dependency_key", key));
         if (after != null) {
-            statement.bind("after_created", values.instant(after.createdAt())).bind("after_seq", after.seq());
+            statement.bind("after_created", after.boundCreatedAt(values)).bind("after_seq", after.seq());
         }
         List<PagedRow> rows = statement.map(PagedRow.MAPPER).list();
         boolean more = rows.size() > query.limit();
         List<PagedRow> shown = more ? rows.subList(0, query.limit()) : rows;
         List<Job> jobs = readable(shown.stream().map(PagedRow::row)).toList();
-        String next = more ? shown.get(shown.size() - 1).cursor().encode() : null;
-        return new JobPage(jobs, next);
+        JobCursor last = more ? shown.get(shown.size() - 1).cursor() : null;
+        return new JobPage(jobs, last == null ? null : last.encode());
     }
 
     /** The job summary counted by the database in one query, unreadable rows included. */

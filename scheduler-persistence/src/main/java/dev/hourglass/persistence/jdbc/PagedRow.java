@@ -4,12 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** A row of a listing page: the job (or why it cannot be read) and where the listing stands after it. */
+/**
+ * A row of a listing page: the job (or why it cannot be read) and where the listing stands after
+ * it; null when its {@code created_at} is a number or null, which SQLite sorts after every text and
+ * blob: only rows as unreadable follow it, and the listing ends there.
+ */
 record PagedRow(JobRow row, JobCursor cursor) {
 
     static final RowMapper<PagedRow> MAPPER = (rs, ctx) -> new PagedRow(JobColumns.MAPPER.map(rs, ctx), cursor(rs));
 
     private static JobCursor cursor(ResultSet rs) throws SQLException {
-        return new JobCursor(new Columns(rs).requiredInstant("created_at"), rs.getLong("seq"));
+        long seq = rs.getLong("seq");
+        try {
+            return JobCursor.at(new Columns(rs).requiredInstant("created_at"), seq);
+        } catch (Columns.BadValueException unreadable) {
+            return JobCursor.atStored(rs.getObject("created_at"), seq);
+        }
     }
 }

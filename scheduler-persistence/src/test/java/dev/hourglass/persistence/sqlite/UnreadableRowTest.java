@@ -18,6 +18,8 @@ import dev.hourglass.domain.model.AuditAction;
 import dev.hourglass.domain.model.AuditEntry;
 import dev.hourglass.domain.model.InstanceId;
 import dev.hourglass.domain.model.Job;
+import dev.hourglass.domain.model.JobPage;
+import dev.hourglass.domain.model.JobQuery;
 import dev.hourglass.domain.model.RunId;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,8 @@ class UnreadableRowTest {
         "enabled              | 2",
         "next_run_at          | '2026-03-01 10:00:00'",
         "created_at           | ''",
+        "created_at           | 42",
+        "created_at           | X'00ff'",
         "run_count            | 'many'",
         "consecutive_errors   | 1.5",
         "claim_run_id         | 'run-without-claimed-at'",
@@ -114,6 +118,8 @@ class UnreadableRowTest {
         }
 
         assertThat(store.list(Optional.empty())).containsExactly(last, first);
+        assertThat(store.page(JobQuery.all()).jobs()).containsExactly(last, first);
+        assertThat(everyPage(1)).containsExactly(last, first);
         assertThat(store.due(T0.plusSeconds(1), 10)).containsExactly(first, last);
         assertThat(store.running()).isEmpty();
         assertThatThrownBy(() -> store.find(broken.id()))
@@ -149,6 +155,21 @@ class UnreadableRowTest {
 
         assertThatThrownBy(() -> store.find(broken.id())).hasMessageContaining("schedule_kind")
                 .hasMessageContaining("hourly");
+    }
+
+    /** The jobs of the whole listing, read {@code limit} at a time by following the cursors. */
+    private List<Job> everyPage(int limit) {
+        List<Job> jobs = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            JobPage read = store.page(JobQuery.all().withLimit(limit).after(cursor));
+            jobs.addAll(read.jobs());
+            cursor = read.nextCursor();
+            if (cursor == null) {
+                return jobs;
+            }
+        }
+        throw new AssertionError("the listing did not end after 10 pages of " + limit + ": " + jobs);
     }
 
     private void corruptScheduleKind(Job job) throws Exception {
