@@ -6,8 +6,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * A row of a listing page: the job (or why it cannot be read) and where the listing stands after
- * it; null when its {@code created_at} is a number or null, which SQLite sorts after every text and
- * blob: only rows as unreadable follow it, and the listing ends there.
+ * it. The cursor is null only for a {@code created_at} neither an instant, text nor a blob, which the
+ * column ({@code TEXT NOT NULL}: SQLite stores a number as text and refuses null) cannot hold; a
+ * listing would end there.
  */
 record PagedRow(JobRow row, JobCursor cursor) {
 
