@@ -326,21 +326,49 @@
   const explanations = new Map();
   const expandedExplanations = new Set();
 
-  /** The explanation of each listed job (the first 200), asked for all at once after every listing. */
+  /**
+   * The explanation of each listed job (the first 200). Asked again only for a job that changed
+   * since (see stateOf) or whose explanation names an instant now past (the next fire, the end of
+   * a pause or a back-off): an open dashboard of idle jobs no longer asks 200 times every refresh.
+   */
   async function learnExplanations(listed) {
     const wanted = listed.slice(0, MAX_EXPLAINED);
-    const replies = await Promise.all(wanted.map((job) => api('GET', '/' + job.id + '/explain')));
-    explanations.clear();
-    replies.forEach((reply, i) => {
-      if (reply.ok) {
-        explanations.set(wanted[i].id, reply.body);
+    const now = Date.now();
+    const stale = wanted.filter((job) => !stillTrue(explanations.get(job.id), job, now));
+    const replies = await Promise.all(stale.map((job) => api('GET', '/' + job.id + '/explain')));
+    const kept = new Map();
+    wanted.forEach((job) => {
+      const known = explanations.get(job.id);
+      if (stillTrue(known, job, now)) {
+        kept.set(job.id, known);
       }
     });
+    replies.forEach((reply, i) => {
+      if (reply.ok) {
+        kept.set(stale[i].id, { state: stateOf(stale[i]), body: reply.body });
+      }
+    });
+    explanations.clear();
+    kept.forEach((value, id) => explanations.set(id, value));
+  }
+
+  /** What an explanation follows from; updatedAt alone could miss two changes in one millisecond. */
+  function stateOf(job) {
+    return [job.updatedAt, job.status, job.enabled, job.nextRunAt, job.consecutiveErrors, job.pausedUntil,
+      job.heldByDependency, job.stale, job.nextProbeAt, job.revision].join('|');
+  }
+
+  function stillTrue(known, job, now) {
+    if (!known || known.state !== stateOf(job)) {
+      return false;
+    }
+    const instants = [known.body.firesNextAt].concat(known.body.reasons.map((reason) => reason.until));
+    return instants.every((instant) => !instant || Date.parse(instant) > now);
   }
 
   /** The summary sentence; a click opens the reasons with their instants. */
   function explanationCell(job) {
-    const explanation = explanations.get(job.id);
+    const explanation = explanations.get(job.id)?.body;
     if (!explanation) {
       return null;
     }

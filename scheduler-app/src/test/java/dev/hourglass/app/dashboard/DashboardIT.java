@@ -357,6 +357,23 @@ class DashboardIT extends BrowserAgainstLiveService {
     }
 
     @Test
+    void a_refresh_asks_again_only_for_the_explanation_of_a_job_that_changed() throws Exception {
+        live.create("tidy", every(HOUR));
+        String resting = live.create("resting", every(HOUR));
+        page.signedIn(TOKEN);
+        page.awaitExplanation("tidy", "It fires next at");
+        page.awaitExplanation("resting", "It fires next at");
+        assertThat(page.explainRequests()).isEqualTo(2);
+
+        live.api.post("/" + resting + "/pause", "{\"reason\":\"holiday\"}");
+        page.press("refresh");
+
+        page.awaitExplanation("resting", "It is paused");
+        assertThat(page.explainRequests()).as("unchanged tidy is not asked again").isEqualTo(3);
+        assertThat(page.awaitExplanation("tidy", "It fires next at")).contains("every hour");
+    }
+
+    @Test
     void the_history_shows_a_chart_of_the_last_runs_coloured_by_outcome_with_errors_marked() throws Exception {
         String id = live.create("flaky", every(HOUR));
         live.webhook.answer(Answer.ok("fine"));

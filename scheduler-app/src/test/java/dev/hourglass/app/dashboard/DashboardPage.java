@@ -265,6 +265,12 @@ final class DashboardPage {
         });
     }
 
+    /** How many explanations the page has asked the server for since it loaded. */
+    long explainRequests() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((entry) => entry.name.endsWith('/explain')).length");
+    }
+
     /** Clicks the explanation of {@code name} open. */
     void openExplanation(String name) {
         wait.until(driver -> {
