@@ -12,10 +12,17 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 record PagedRow(JobRow row, JobCursor cursor) {
 
-    static final RowMapper<PagedRow> MAPPER = (rs, ctx) -> new PagedRow(JobColumns.MAPPER.map(rs, ctx), cursor(rs));
+    static final RowMapper<PagedRow> MAPPER = (rs, ctx) -> {
+        JobRow row = JobColumns.MAPPER.map(rs, ctx);
+        return new PagedRow(row, cursor(row, rs));
+    };
 
-    private static JobCursor cursor(ResultSet rs) throws SQLException {
+    /** From the job as read when it can be; the stored value is read again only for a row that cannot. */
+    private static JobCursor cursor(JobRow row, ResultSet rs) throws SQLException {
         long seq = rs.getLong("seq");
+        if (row.isReadable()) {
+            return JobCursor.at(row.job().createdAt(), seq);
+        }
         try {
             return JobCursor.at(new Columns(rs).requiredInstant("created_at"), seq);
         } catch (Columns.BadValueException unreadable) {
